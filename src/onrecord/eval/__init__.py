@@ -1,0 +1,1 @@
+"""Eval: score extraction against gold attribution data."""

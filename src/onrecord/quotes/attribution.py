@@ -1,0 +1,593 @@
+"""Attribution: who said what in one parsed document.
+
+Frames first (a cue with its source and content), then quotation marks, then speakers:
+1. indirect frames: speech verb + complement clause, inverted and parenthetical cues,
+   "according to X", "X told Y ...";
+2. direct quotations: the cue next to the marks (after, then before), split quotations
+   joined into one record, quotations running over paragraphs, transcript labels;
+   fragments inside a reported clause make that clause "mixed";
+3. speakers: syntactic subject, then adjacent mention, pronoun to the nearest compatible
+   speaker, continuation of the previous speaker; each mention resolved to its fullest name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from onrecord.clean.layout import Paragraph, paragraphs
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, SPEAKER_LABEL_STOPWORDS, is_speech_verb,
+                                     lemma_of)
+from onrecord.quotes.marks import QuoteSpan, find_quotes, speaker_label
+from onrecord.records import Quotation, Speaker
+from onrecord.speakers import NameIndex, Person
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
+            "i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+MIN_SPEECH_WORDS = 4
+PERSON_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson official officials analyst minister president senator governor
+lawmaker lawmakers aide aides adviser advisor advisers source sources expert experts economist
+economists director chief executive leader leaders candidate nominee secretary ambassador
+diplomat diplomats officer officers commander general professor researcher researchers
+voter voters resident residents witness witnesses member members supporter supporters critic critics
+man woman people person spokespeople strategist strategists representative representatives
+""".split())
+
+
+@dataclass
+class Frame:
+    """A cue with what it governs: the speaker token, the content range and the addressee."""
+
+    cue: object
+    cue_text: str
+    speaker_token: object | None
+    start: int
+    end: int
+    addressee: str | None
+    rule: str
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Attributor:
+    def __init__(self, doc, skip_spans=()):
+        self.doc = doc
+        self.text = doc.text
+        self.skip = sorted(skip_spans)
+        self.paras = [p for p in paragraphs(self.text) if not self._skipped(p.start, p.end)]
+        self.names = NameIndex(doc)
+        self.quotations: list[Quotation] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def _skipped(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.skip)
+
+    def _para_of(self, offset: int) -> int | None:
+        for i, para in enumerate(self.paras):
+            if para.start <= offset <= para.end:
+                return i
+        return None
+
+    def _tokens(self, start: int, end: int):
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None else self.doc[0:0]
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+            end -= 1
+        return start, end
+
+    # -- frames --------------------------------------------------------------------------
+    def subject_of(self, verb):
+        current = verb
+        for _ in range(4):
+            subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                return subjects[0]
+            attached_cues = [c for c in current.children if c.dep_ == "parataxis" and is_speech_verb(c)
+                             and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+            if attached_cues:
+                return next(g for g in attached_cues[0].children if g.dep_ in SUBJECT_DEPS)
+            agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+            if current.dep_ == "relcl":
+                return current.head
+            if current.dep_ == "acl":
+                sources = [g for c in current.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                           for g in c.children if g.dep_ == "pobj"]
+                return sources[0] if sources else None
+            if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.pos_ in ("VERB", "AUX"):
+                current = current.head
+                continue
+            return None
+        return None
+
+    def addressee_of(self, verb) -> str | None:
+        lemma = lemma_of(verb)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_OBJECT_VERBS and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._mention_text(child)
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma not in ("add",):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return self._mention_text(objects[0])
+        return None
+
+    def _mention_text(self, token) -> str:
+        ent = self._entity_of(token)
+        if ent is not None:
+            return ent.text
+        left = min((c.left_edge.i for c in token.lefts if c.dep_ in ("compound", "amod", "poss")), default=token.i)
+        return self.doc[left:token.i + 1].text
+
+    def _entity_of(self, token):
+        if not token.ent_type_:
+            return None
+        for ent in self.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+        return None
+
+    def clause_range(self, head, exclude) -> tuple[int, int, list[tuple[int, int]]]:
+        """Characters of head's clause, without the subtree of exclude (the cue's own words)."""
+        left, right = head.left_edge, head.right_edge
+        start, end = left.idx, right.idx + len(right)
+        ex_start = exclude.left_edge.idx
+        ex_end = exclude.right_edge.idx + len(exclude.right_edge)
+        parts = []
+        for a, b in ((start, ex_start), (ex_end, end)):
+            a, b = self._trim(a, b)
+            if b - a > 1 and ex_start <= ex_end:
+                parts.append((a, b))
+        if not parts:
+            return start, start, []
+        return parts[0][0], parts[-1][1], parts
+
+    def verb_frames(self) -> list[Frame]:
+        frames = []
+        for token in self.doc:
+            if not is_speech_verb(token) or self._skipped(token.idx, token.idx + 1):
+                continue
+            frame = self._complement_frame(token) or self._parenthetical_frame(token)
+            if frame is not None:
+                frames.append(frame)
+        return frames
+
+    def _complement_frame(self, verb) -> Frame | None:
+        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not complements:
+            return None
+        content = complements[0]
+        start, end = content.left_edge.idx, content.right_edge.idx + len(content.right_edge)
+        if content.left_edge.lower_ == "that" and content.left_edge.dep_ == "mark":
+            start = content.left_edge.idx + 4
+        start, end = self._trim(start, end)
+        if end - start < 3 or len(self.text[start:end].split()) < 2:
+            return None
+        rule = "inverted-cue" if content.i < verb.i else "speech-verb"
+        return Frame(verb, self._cue_text(verb), self.subject_of(verb), start, end, self.addressee_of(verb), rule,
+                     [(start, end)])
+
+    def _parenthetical_frame(self, verb) -> Frame | None:
+        """'That deal, X argues, is ...' and '..., X has said.' when the parser hangs the cue on the clause."""
+        if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head.i == verb.i:
+            return None
+        subject = self.subject_of(verb)
+        if subject is None or subject.head.i != verb.i:
+            return None
+        edge = next(t.i for t in verb.subtree if not t.is_punct)
+        if edge == 0 or not self.doc[edge - 1].is_punct:
+            return None
+        head = verb.head
+        root = verb.sent.root
+        sentence_start = root.left_edge.idx
+        cue_start = self.doc[edge].idx
+        cue_end = verb.right_edge.idx + len(verb.right_edge)
+        parts = [self._trim(sentence_start, cue_start)]
+        if head.i > verb.i and head.left_edge.i < verb.left_edge.i:
+            parts.append(self._trim(cue_end, head.right_edge.idx + len(head.right_edge)))
+        parts = [p for p in parts if len(self.text[p[0]:p[1]].split()) >= 2]
+        if not parts or sum(len(self.text[a:b].split()) for a, b in parts) < 3:
+            return None
+        start, end = parts[0][0], parts[-1][1]
+        return Frame(verb, self._cue_text(verb), subject, start, end, self.addressee_of(verb), "parenthetical-cue", parts)
+
+    def _cue_text(self, verb) -> str:
+        particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+        return verb.text + (" " + particles[0].text if particles else "")
+
+    def according_frames(self) -> list[Frame]:
+        frames = []
+        for token in self.doc:
+            if token.lower_ != "according" or self._skipped(token.idx, token.idx + 1):
+                continue
+            nxt = token.nbor(1) if token.i + 1 < len(self.doc) else None
+            if nxt is None or nxt.lower_ != "to":
+                continue
+            objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            source = objects[0]
+            phrase_end = token.subtree
+            last = max(t.i for t in token.subtree)
+            first = token.i
+            sent = token.sent
+            before = self._trim(sent.start_char, self.doc[first].idx)
+            after_tok = self.doc[last]
+            after = self._trim(after_tok.idx + len(after_tok), sent.end_char)
+            parts = [p for p in (before, after) if len(self.text[p[0]:p[1]].split()) >= 3]
+            if not parts:
+                continue
+            start, end = self._trim(parts[0][0], parts[-1][1])
+            if len(parts) == 1:
+                start, end = parts[0]
+            frames.append(Frame(token, "according to", source, start, end, None, "according-to", parts))
+        return frames
+
+    # -- direct quotations -----------------------------------------------------------------
+    def quote_spans(self) -> list[QuoteSpan]:
+        spans = [q for q in find_quotes(self.text, self.paras) if not self._skipped(q.start, q.end)]
+        quoted_paras = {self._para_of(q.start) for q in spans}
+        for i, para in enumerate(self.paras):
+            label = speaker_label(para.text)
+            if label and i not in quoted_paras and not self._label_is_stopword(label):
+                spans.append(QuoteSpan(para.start, para.end, "", True))
+        return sorted(spans, key=lambda q: q.start)
+
+    @staticmethod
+    def _label_is_stopword(label: str) -> bool:
+        return any(w in SPEAKER_LABEL_STOPWORDS for w in re.split(r"[\s.'’]+", label) if w)
+
+    def _is_quoted(self, token, spans) -> bool:
+        return any(q.start <= token.idx < q.end for q in spans)
+
+    def _window_cue(self, tokens, direct_ok=True):
+        for token in tokens:
+            if is_speech_verb(token, direct=direct_ok):
+                return token
+        return None
+
+    def _windows(self, q: QuoteSpan, spans: list[QuoteSpan]):
+        """Tokens after the quotation to its sentence end, and before it back to its sentence start
+        (nearest first), never crossing another quotation or the paragraph."""
+        para = self.paras[self._para_of(q.start)]
+        inside = self._tokens(q.start, q.end)
+        others = [s for s in spans if s is not q]
+        after = []
+        i = inside.end
+        while i < len(self.doc) and self.doc[i].text in "”\"»’'":
+            i += 1
+        limit = self.doc[i].sent.end if i < len(self.doc) else i
+        while i < limit and self.doc[i].idx < para.end and not self._is_quoted(self.doc[i], others):
+            after.append(self.doc[i])
+            i += 1
+        before = []
+        j = inside.start - 1
+        while j >= 0 and self.doc[j].text in "“\"«‘'":
+            j -= 1
+        limit = self.doc[inside.start].sent.start if len(inside) else j
+        while j >= limit and self.doc[j].idx >= para.start and not self._is_quoted(self.doc[j], others):
+            before.append(self.doc[j])
+            j -= 1
+        return inside, after, before
+
+    @staticmethod
+    def _opens_clause(before) -> bool:
+        """Nothing but punctuation, a conjunction or an adverb before the quotation in its sentence."""
+        words = [t for t in before if not t.is_punct and not t.is_space]
+        return not words or (len(words) == 1 and words[0].pos_ in ("CCONJ", "ADV", "INTJ", "SCONJ"))
+
+    def _after_cue(self, after):
+        """“...,” she said / “...,” said Smith / “...,” the analyst, Marwan Bishara, said."""
+        for position, token in enumerate(after[:16]):
+            if not is_speech_verb(token, direct=True):
+                continue
+            subject = self.subject_of(token)
+            allowed = {token.i}
+            if subject is not None:
+                allowed.update(t.i for t in subject.subtree)
+            between = after[:position]
+            if all(t.is_punct or t.is_space or t.i in allowed or t.pos_ in ("AUX", "ADV", "PART") for t in between):
+                return token
+            return None
+        return None
+
+    def _before_cue(self, inside, before):
+        """she said: “...” / he told reporters, “...” / he said “...” (the quotation inside the cue's clause)."""
+        ends_with_lead = bool(before) and before[0].text in (":", ",", "—", "–")
+        for token in before:
+            if not is_speech_verb(token, direct=True):
+                continue
+            governs = len(inside) and any(a.i == token.i for a in inside.root.ancestors)
+            if ends_with_lead or governs:
+                return token
+            return None
+        if ends_with_lead:
+            according = [t for t in before if t.lower_ == "according"]
+            if according:
+                return according[0]
+        return None
+
+    def direct_cue(self, q: QuoteSpan, spans: list[QuoteSpan]):
+        """The cue next to a quotation and the tokens around it where a speaker may be named."""
+        inside, after, before = self._windows(q, spans)
+        if not len(inside):
+            return None, []
+        if self._opens_clause(before) or (before and before[0].text == ":"):
+            cue = self._after_cue(after)
+            if cue is not None:
+                return cue, after
+        cue = self._before_cue(inside, before)
+        if cue is not None:
+            return cue, before
+        return None, before + after
+
+    # -- speakers ----------------------------------------------------------------------------
+    def speaker_from_token(self, token, at: int, previous: list[Quotation]) -> tuple[Speaker | None, str]:
+        if token is None:
+            return None, "none"
+        appositive_names = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if token.ent_type_ != "PERSON" and appositive_names:
+            token = appositive_names[0]
+        if token.pos_ == "PRON" or token.lower_ in PRONOUNS:
+            return self.resolve_pronoun(token, at, previous)
+        ent = self._entity_of(token)
+        named_conjuncts = [c for c in token.conjuncts if c.i > token.i and self._entity_of(c) is not None]
+        if ent is not None and named_conjuncts:
+            return self._group([ent] + [self._entity_of(c) for c in named_conjuncts]), "named-group"
+        if ent is not None:
+            return self._named(ent.text, ent.start_char, ent.end_char, ent.label_), "named"
+        conjuncts = [c for c in token.children if c.dep_ == "conj"]
+        start_tok = min((c.left_edge for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "det", "nmod")),
+                        key=lambda t: t.i, default=token)
+        end_tok = conjuncts[-1] if conjuncts else token
+        mention = self.doc[start_tok.i:end_tok.i + 1]
+        noun = token.lemma_.lower()
+        kind = "group" if token.tag_ in ("NNS", "NNPS") or conjuncts else (
+            "person" if noun in PERSON_NOUNS else "unknown")
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None, "none"
+        name = re.sub(r"^(the|a|an)\s+", "", mention.text, flags=re.I)
+        return Speaker(name, mention.text, mention.start_char, mention.end_char, kind), "description"
+
+    def _group(self, entities) -> Speaker:
+        members = [self._named(e.text, e.start_char, e.end_char, e.label_) for e in entities]
+        names = [m.name for m in members]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        mention = self.text[entities[0].start_char:entities[-1].end_char]
+        return Speaker(name, mention, entities[0].start_char, entities[-1].end_char, "group")
+
+    def _named(self, text: str, start: int, end: int, label: str) -> Speaker:
+        person = self.names.person(text, start)
+        if label != "PERSON" and (person is None or person.surname != text.split()[-1].lower()):
+            person = self.names.entity(text)
+        kind = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                "NORP": "group", "FAC": "place"}.get(label, "unknown")
+        if person is None:
+            return Speaker(" ".join(text.split()), text, start, end, kind)
+        return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)
+
+    def _person_speaker(self, person: Person, mention: str, start: int, end: int) -> Speaker:
+        return Speaker(person.name, mention, start, end, person.kind, person.role, person.affiliation)
+
+    def resolve_pronoun(self, token, at: int, previous: list[Quotation]) -> tuple[Speaker | None, str]:
+        """he/she/they -> the nearest compatible speaker: same sentence, previous quotation, nearest name."""
+        wanted = PRONOUNS.get(token.lower_)
+        mention = (token.text, token.idx, token.idx + len(token))
+        if wanted in ("1", "2", None):
+            return Speaker(None, *mention, "unknown"), "unresolved-pronoun"
+        para_index = self._para_of(token.idx) or 0
+        horizon = self.paras[max(0, para_index - 3)].start
+
+        def compatible_person(person: Person) -> bool:
+            return wanted in ("m", "f") and person.kind == "person" and person.gender in (None, wanted)
+
+        sent = token.sent
+        for ent in sorted((e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= token.idx),
+                          key=lambda e: -e.start_char):
+            if ent.root.dep_ in SUBJECT_DEPS:
+                person = self.names.person(ent.text, ent.start_char)
+                if person and compatible_person(person):
+                    return self._person_speaker(person, *mention), "pronoun-same-sentence"
+        for quotation in reversed(previous):
+            speaker = quotation.speaker
+            if speaker is None or speaker.name is None or quotation.start < horizon:
+                continue
+            if wanted in ("m", "f") and speaker.kind == "person":
+                person = self.names.person(speaker.name, speaker.start)
+                if person is None or compatible_person(person):
+                    return Speaker(speaker.name, *mention, speaker.kind, speaker.role, speaker.affiliation), \
+                        "pronoun-previous-speaker"
+            if wanted in ("p", "n") and speaker.kind in ("organization", "group", "place"):
+                return Speaker(speaker.name, *mention, speaker.kind, speaker.role, speaker.affiliation), \
+                    "pronoun-previous-speaker"
+        if wanted in ("m", "f"):
+            for position, person in self.names.people_before(token.idx):
+                if position < horizon:
+                    break
+                if compatible_person(person):
+                    return self._person_speaker(person, *mention), "pronoun-nearest-name"
+        return Speaker(None, *mention, "unknown"), "unresolved-pronoun"
+
+    def speaker_label_speaker(self, label: str, start: int) -> Speaker:
+        words = label.split()
+        person = self.names.person(words[-1].title(), start)
+        if person is not None:
+            return self._person_speaker(person, label, start, start + len(label))
+        return Speaker(label.title(), label, start, start + len(label), "person")
+
+    # -- the whole document -----------------------------------------------------------------
+    def run(self) -> list[Quotation]:
+        frames = self.verb_frames() + self.according_frames()
+        spans = self.quote_spans()
+        frames = self._drop_frames_inside_quotes(frames, spans)
+        records: list[tuple[int, Quotation]] = []
+        consumed: set[int] = set()
+        frame_records = []
+        for frame in sorted(frames, key=lambda f: f.start):
+            inner = [i for i, q in enumerate(spans) if frame.start <= q.start and q.end <= frame.end + 1]
+            quoted_chars = sum(spans[i].end - spans[i].start for i in inner)
+            content_chars = max(1, frame.end - frame.start)
+            if inner and quoted_chars >= 0.8 * content_chars:
+                continue
+            kind = "mixed" if inner else "indirect"
+            consumed.update(inner)
+            frame_records.append((frame, kind))
+        direct = self._direct_records(spans, consumed)
+        ordered = sorted(
+            [(f.start, "frame", (f, k)) for f, k in frame_records] + [(d[0], "direct", d) for d in direct],
+            key=lambda item: item[0])
+        for _, what, payload in ordered:
+            if what == "frame":
+                frame, kind = payload
+                speaker, sieve = self.speaker_from_token(frame.speaker_token, frame.start, self.quotations)
+                self._emit(kind, frame.start, frame.end, speaker, frame.cue_text, frame.addressee,
+                           f"{frame.rule}/{sieve}", frame.parts, frame.cue)
+            else:
+                self._emit_direct(payload)
+        self.quotations.sort(key=lambda q: q.start)
+        return self.quotations
+
+    def _drop_frames_inside_quotes(self, frames, spans):
+        kept = []
+        for frame in frames:
+            cue_at = frame.cue.idx
+            if any(q.start <= frame.start and frame.end <= q.end and not q.start <= cue_at < q.end for q in spans):
+                continue
+            inside = [q for q in spans if q.start <= cue_at < q.end]
+            if inside:
+                subject = frame.speaker_token
+                if subject is None or subject.pos_ == "PRON" or not subject.ent_type_:
+                    continue
+                q = inside[0]
+                frame.start, frame.end = max(frame.start, q.start), min(frame.end, q.end)
+                frame.parts = [(max(a, q.start), min(b, q.end)) for a, b in frame.parts if min(b, q.end) > max(a, q.start)]
+                frame.rule = "nested-" + frame.rule
+            kept.append(frame)
+        return kept
+
+    def _direct_records(self, spans, consumed):
+        """(start, quote, cue, window, label) for each direct quotation, split quotes joined."""
+        results = []
+        for i, q in enumerate(spans):
+            if i in consumed:
+                continue
+            label = speaker_label(self.text[q.start - 1:q.end] if q.open_mark else self.text[q.start:q.end])
+            if label and not self._label_is_stopword(label):
+                offset = self.text.find(label, q.start - 1)
+                colon = self.text.find(":", offset + len(label))
+                content_start, content_end = self._trim(colon + 1, q.end)
+                results.append([content_start, q, None, None, (label, offset), [(content_start, content_end)],
+                                content_end])
+                continue
+            cue, window = self.direct_cue(q, spans)
+            start, end = self._trim(q.start, q.end)
+            if end <= start:
+                continue
+            if results and cue is not None and results[-1][2] is not None and results[-1][2].i == cue.i:
+                results[-1][5].append((start, end))
+                results[-1][6] = end
+                continue
+            results.append([start, q, cue, window, None, [(start, end)], end])
+        return results
+
+    def _emit_direct(self, item):
+        start, q, cue, window, label, parts, end = item
+        text_words = len(self.text[start:end].split())
+        if label is not None:
+            speaker = self.speaker_label_speaker(*label)
+            self._emit("direct", start, end, speaker, ":", None, "speaker-label", parts, None)
+            return
+        if cue is not None:
+            if cue.lower_ == "according":
+                objects = [c for c in cue.subtree if c.dep_ == "pobj"]
+                token = objects[0] if objects else None
+                speaker, sieve = self.speaker_from_token(token, start, self.quotations)
+                self._emit("direct", start, end, speaker, "according to", None, f"direct-according/{sieve}", parts, cue)
+                return
+            subject = self.subject_of(cue)
+            if subject is not None and subject.idx >= q.start and subject.idx < q.end:
+                subject = None
+            sieve_prefix = "direct-cue"
+            if subject is None:
+                subject = self._adjacent_mention(window)
+                sieve_prefix = "direct-adjacent"
+            speaker, sieve = self.speaker_from_token(subject, start, self.quotations)
+            self._emit("direct", start, end, speaker, self._cue_text(cue), self.addressee_of(cue),
+                       f"{sieve_prefix}/{sieve}", parts, cue)
+            return
+        if not self._looks_like_speech(q, start, end, text_words):
+            return
+        speaker, rule = self._continuation(q, start)
+        if speaker is None and text_words < 6:
+            return
+        self._emit("direct", start, end, speaker, None, None, rule, parts, None)
+
+    def _adjacent_mention(self, window):
+        if not window:
+            return None
+        for token in window:
+            if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.lower_ in ("he", "she", "they"):
+                return token
+        return None
+
+    def _looks_like_speech(self, q: QuoteSpan, start: int, end: int, words: int) -> bool:
+        """A whole sentence in quotation marks, not a scare-quoted term or a title."""
+        if q.paragraphs > 1 or words >= 8:
+            return True
+        para = self.paras[self._para_of(q.start)]
+        opens_paragraph = q.start - 1 <= para.start
+        has_sentence_end = bool(re.search(r"[.!?…]$", self.text[start:end].rstrip("”\"’")))
+        return words >= MIN_SPEECH_WORDS and (opens_paragraph or has_sentence_end)
+
+    def _continuation(self, q: QuoteSpan, start: int) -> tuple[Speaker | None, str]:
+        """No cue next to it: the same speaker as the quotation just before, in this or the last paragraph."""
+        para_index = self._para_of(q.start)
+        for previous in reversed(self.quotations):
+            if previous.speaker is None or previous.speaker.name is None:
+                continue
+            previous_para = self._para_of(previous.start)
+            if previous_para is None or para_index is None or para_index - previous_para > 1:
+                break
+            speaker = previous.speaker
+            return Speaker(speaker.name, speaker.mention, speaker.start, speaker.end, speaker.kind,
+                           speaker.role, speaker.affiliation), "continuation"
+        if para_index:
+            prior = self.paras[para_index - 1]
+            if prior.text.rstrip().endswith(":"):
+                tokens = self._tokens(prior.start, prior.end)
+                cue = self._window_cue(tokens)
+                if cue is not None:
+                    speaker, sieve = self.speaker_from_token(self.subject_of(cue), start, self.quotations)
+                    return speaker, f"colon-previous-paragraph/{sieve}"
+        return None, "unattributed"
+
+    def _emit(self, kind, start, end, speaker, cue, addressee, rule, parts, cue_token):
+        if end <= start:
+            return
+        confidence = _confidence(rule, speaker)
+        cue_start = cue_token.idx if cue_token is not None else None
+        cue_end = cue_token.idx + len(cue_token) if cue_token is not None else None
+        self.quotations.append(Quotation(kind, self.text[start:end], start, end, speaker, cue, addressee,
+                                         confidence, rule, list(parts) if len(parts) > 1 else [],
+                                         cue_start, cue_end))
+
+
+def _confidence(rule: str, speaker: Speaker | None) -> float:
+    if speaker is None or speaker.name is None:
+        return 0.3
+    if "continuation" in rule or "adjacent" in rule:
+        return 0.6
+    if "pronoun" in rule:
+        return 0.75
+    if "description" in rule:
+        return 0.7
+    return 0.9
+
+
+def attribute(doc, skip_spans=()) -> list[Quotation]:
+    return Attributor(doc, skip_spans).run()

@@ -1,0 +1,37 @@
+"""The spaCy component: nlp.add_pipe("onrecord") puts the attributions on doc._.quotations."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord.quotes.attribution import attribute
+
+if not Doc.has_extension("quotations"):
+    Doc.set_extension("quotations", default=None)
+if not Doc.has_extension("onrecord_skip"):
+    Doc.set_extension("onrecord_skip", default=None)
+
+
+class OnrecordComponent:
+    """Needs a parser and NER before it; reads optional skip spans from doc._.onrecord_skip."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotations = attribute(doc, doc._.onrecord_skip or ())
+        return doc
+
+
+@Language.component("onrecord_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: put this before the parser so no sentence spans two paragraphs."""
+    for token in doc[:-1]:
+        if "\n" in token.text or token.whitespace_ == "\n" or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("onrecord")
+def make_onrecord(nlp: Language, name: str) -> OnrecordComponent:
+    return OnrecordComponent(nlp, name)

@@ -1,0 +1,112 @@
+"""Quotation marks: where direct quotations open and close, across every common style."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from onrecord.clean.layout import Paragraph
+
+PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‹": "›", '"': '"', "‚": "’"}
+OPENERS = "“«„\"‘‹"
+_SPEAKER_LABEL = re.compile(r"[“\"]?\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")
+
+
+@dataclass
+class QuoteSpan:
+    start: int
+    """First character of the quoted words (after the opening mark)."""
+    end: int
+    """End of the quoted words (before the closing mark, or the paragraph end if unclosed)."""
+    open_mark: str
+    closed: bool
+    paragraphs: int = 1
+
+
+def _is_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:;,“‘\"'") and not after.isspace()
+
+
+def _is_closing(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1] if i > 0 else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _closes(text: str, i: int, mark: str) -> bool:
+    if text[i] != PAIRS[mark]:
+        return False
+    return mark not in "‘\"'‚" or _is_closing(text, i)
+
+
+def quotes_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], QuoteSpan | None]:
+    """Top-level quotations in text[start:end]; the second value is a quotation left open at the end."""
+    found: list[QuoteSpan] = []
+    stack: list[tuple[str, int]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if not stack:
+            if ch in OPENERS and _is_opening(text, i) and (ch != "‘" or "’" in text[i:end]):
+                stack.append((ch, i))
+            continue
+        outer_mark, outer_at = stack[0]
+        top_mark = stack[-1][0]
+        if len(stack) > 1 and _closes(text, i, top_mark):
+            stack.pop()
+        elif _closes(text, i, outer_mark):
+            found.append(QuoteSpan(outer_at + 1, i, outer_mark, True))
+            stack.clear()
+        elif len(stack) == 1 and ch in OPENERS and ch != outer_mark and _is_opening(text, i):
+            stack.append((ch, i))
+    unclosed = None
+    if stack:
+        mark, opened_at = stack[0]
+        unclosed = QuoteSpan(opened_at + 1, end, mark, False)
+    return found, unclosed
+
+
+def find_quotes(text: str, paras: list[Paragraph]) -> list[QuoteSpan]:
+    """Quotations in reading order; one left open at a paragraph end runs on while the next reopens."""
+    spans: list[QuoteSpan] = []
+    running: QuoteSpan | None = None
+    for para in paras:
+        if running is not None:
+            reopens = para.text[:1] in "“«„\"‘" and not _SPEAKER_LABEL.match(para.text)
+            if reopens:
+                closed, unclosed = quotes_in_paragraph(text, para.start, para.end)
+                if closed and closed[0].start == para.start + 1:
+                    running.end = closed[0].end
+                    running.closed = True
+                    running.paragraphs += 1
+                    spans.append(running)
+                    spans.extend(closed[1:])
+                    running = unclosed
+                    continue
+                if not closed and unclosed is not None and unclosed.start == para.start + 1:
+                    running.end = unclosed.end
+                    running.paragraphs += 1
+                    continue
+            spans.append(running)
+            running = None
+        closed, unclosed = quotes_in_paragraph(text, para.start, para.end)
+        spans.extend(closed)
+        running = unclosed
+    if running is not None:
+        spans.append(running)
+    return [s for s in spans if text[s.start:s.end].strip()]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and the stray punctuation that sits just inside quotation marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def speaker_label(paragraph_text: str) -> str | None:
+    """Transcript turns: 'PENCE: Well, look ...' names the speaker in capitals before a colon."""
+    match = _SPEAKER_LABEL.match(paragraph_text)
+    return match.group(1).strip() if match else None

@@ -1,0 +1,119 @@
+"""The records that cross stage boundaries, defined once.
+
+source -> RawSource -> Document (text, posts) -> Quotation records.
+The JSON form of a Quotation is the project's record format; later changes are additive.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+def stable_id(*parts: object) -> str:
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class RawSource:
+    """What a source gave us, before cleaning: the content and how to read it."""
+
+    source: str
+    content: str
+    is_html: bool
+    url: str | None = None
+    fetched_date: str | None = None
+
+
+@dataclass
+class DocumentInfo:
+    id: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    site: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class Post:
+    index: int
+    title: str | None
+    time: str | None
+    start: int
+    end: int
+    title_start: int | None = None
+    title_end: int | None = None
+
+    def ref(self) -> dict:
+        return {"index": self.index, "title": self.title, "time": self.time}
+
+
+@dataclass
+class Document:
+    info: DocumentInfo
+    text: str
+    posts: list[Post] = field(default_factory=list)
+    skip_spans: list[tuple[int, int]] = field(default_factory=list)
+    """Character ranges that are never speech: site chrome and headlines."""
+
+    def post_at(self, offset: int) -> Post | None:
+        for post in self.posts:
+            if post.start <= offset < post.end:
+                return post
+        return None
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    mention: str
+    start: int
+    end: int
+    kind: str = "unknown"
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class Quotation:
+    """One attribution found in a document: content span, speaker, cue."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: str | None
+    addressee: str | None
+    confidence: float
+    rule: str
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+    def record(self, doc: Document) -> dict:
+        post = doc.post_at(self.start)
+        return {
+            "id": stable_id(doc.info.id, self.start, self.end),
+            "doc": {
+                "id": doc.info.id,
+                "source": doc.info.source,
+                "url": doc.info.url,
+                "title": doc.info.title,
+                "site": doc.info.site,
+                "published": doc.info.published,
+            },
+            "post": post.ref() if post else None,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": asdict(self.speaker) if self.speaker else None,
+            "cue": self.cue,
+            "addressee": self.addressee,
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
+            "parts": [{"start": s, "end": e} for s, e in self.parts],
+        }

@@ -1,0 +1,137 @@
+"""The people, organisations and places a document names, each under its fullest name."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from onrecord.speakers.roles import role_and_affiliation
+
+TITLES = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady president vice sen senator gov governor rep representative
+prime minister secretary gen general lt col colonel maj major capt captain adm admiral sgt judge justice
+rev reverend father pope king queen prince princess sheikh chancellor ambassador mayor speaker chairman
+chairwoman chair leader commissioner deputy foreign defense defence interior state first lady premier
+""".split())
+KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                 "NORP": "group", "FAC": "place"}
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    table = {}
+    text = resources.files("onrecord").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            table[name] = gender
+    return table
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name without titles, possessive endings or parenthetical party tags."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"(’s|'s|’|')$", "", text.strip())
+    words = [w for w in re.split(r"\s+", text) if w]
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words.pop(0)
+    while words and words[0].lower() in ("the", "a", "an"):
+        words.pop(0)
+    return words
+
+
+@dataclass
+class Person:
+    name: str
+    kind: str
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+
+class NameIndex:
+    """Every named entity of one document, merged so that each mention maps to the fullest name."""
+
+    def __init__(self, doc):
+        self.people: list[Person] = []
+        self.others: dict[str, Person] = {}
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        for ent in sorted(persons, key=lambda e: -len(name_words(e.text))):
+            self._add_person(ent)
+        for ent in doc.ents:
+            if ent.label_ in KIND_BY_LABEL and ent.label_ != "PERSON":
+                key = " ".join(name_words(ent.text)).lower()
+                if key and key not in self.others:
+                    self.others[key] = Person(" ".join(name_words(ent.text)), KIND_BY_LABEL[ent.label_])
+                if key:
+                    self.others[key].positions.append(ent.start_char)
+
+    def _add_person(self, ent) -> None:
+        words = name_words(ent.text)
+        if not words or not any(w[:1].isupper() for w in words):
+            return
+        person = self._match(words, ent.start_char)
+        if person is None:
+            person = Person(" ".join(words), "person")
+            self.people.append(person)
+        person.positions.append(ent.start_char)
+        if person.gender is None:
+            person.gender = self._gender(ent, words)
+        if person.role is None:
+            person.role, affiliation = role_and_affiliation(ent)
+            person.affiliation = person.affiliation or affiliation
+
+    @staticmethod
+    def _gender(ent, words: list[str]) -> str | None:
+        before = ent.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
+        first_word = ent.text.split()[0].lower().strip(".")
+        for title in (before, first_word):
+            if title in FEMALE_TITLES:
+                return "f"
+            if title in MALE_TITLES:
+                return "m"
+        if len(words) >= 2:
+            return given_names().get(words[0].lower())
+        return None
+
+    def _match(self, words: list[str], position: int) -> Person | None:
+        lowered = [w.lower() for w in words]
+        candidates = []
+        for person in self.people:
+            parts = [w.lower() for w in person.name.split()]
+            if len(lowered) == 1:
+                if lowered[0] in (parts[-1], parts[0]) or (len(parts) > 2 and lowered[0] == parts[-2]):
+                    candidates.append(person)
+            elif lowered[-1] == parts[-1] and (lowered[0] == parts[0] or lowered[0][:1] == parts[0][:1]):
+                candidates.append(person)
+            elif len(lowered) <= len(parts) and parts[-len(lowered):] == lowered:
+                candidates.append(person)
+        if not candidates:
+            return None
+        surname_matches = [p for p in candidates if p.surname == lowered[-1]]
+        candidates = surname_matches or candidates
+        earlier = [p for p in candidates if any(pos <= position for pos in p.positions)]
+        pool = earlier or candidates
+        return max(pool, key=lambda p: max((pos for pos in p.positions if pos <= position), default=-1))
+
+    def person(self, text: str, position: int) -> Person | None:
+        words = name_words(text)
+        if not words:
+            return None
+        return self._match(words, position)
+
+    def entity(self, text: str) -> Person | None:
+        return self.others.get(" ".join(name_words(text)).lower())
+
+    def people_before(self, position: int) -> list[tuple[int, Person]]:
+        """(position, person) for every person mention before position, nearest first."""
+        seen = [(pos, p) for p in self.people for pos in p.positions if pos < position]
+        return sorted(seen, key=lambda item: -item[0])

@@ -1,0 +1,92 @@
+"""Roles and affiliations from the words around a name.
+
+Pre-modifiers ("Foreign Ministry spokesperson Maria Zakharova"), appositives ("Yousef Munayyer, head
+of the Palestine-Israel Program") and possessives ("Al Jazeera's senior political analyst, Marwan Bishara").
+"""
+from __future__ import annotations
+
+import re
+
+_ORG_LABELS = ("ORG", "GPE", "NORP")
+_TITLE_ONLY = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|the|a|an)\.?$", re.I)
+
+
+def _clean(text: str) -> str | None:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:—–-")
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    return text or None
+
+
+def _affiliation_in(span, doc) -> str | None:
+    for ent in doc.ents:
+        if ent.start >= span[0] and ent.end <= span[1] and ent.label_ in _ORG_LABELS:
+            return _clean(ent.text.removesuffix("’s").removesuffix("'s"))
+    return None
+
+
+_PREMODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "npadvmod", "punct")
+
+
+def _premodifier_start(name_span) -> int:
+    """Walk left from the name over the words that modify it, the noun phrase it heads."""
+    members = set(range(name_span.start, name_span.end))
+    i = name_span.start - 1
+    while i >= name_span.sent.start:
+        token = name_span.doc[i]
+        attached = token.head.i in members or token.dep_ == "case"
+        if not attached or token.dep_ not in _PREMODIFIER_DEPS or token.text in ",;:()":
+            break
+        members.add(i)
+        i -= 1
+    return i + 1
+
+
+def _premodifier_role(name_span) -> tuple[str | None, str | None]:
+    doc = name_span.doc
+    first = name_span.start
+    start = _premodifier_start(name_span)
+    affiliation = None
+    for token in doc[start:first]:
+        if token.tag_ == "POS":
+            affiliation = _clean(doc[start:token.i].text)
+            start = token.i + 1
+    words = [t for t in doc[start:first] if not _TITLE_ONLY.match(t.text)]
+    if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None, affiliation
+    role = _clean(doc[words[0].i:first].text)
+    if affiliation is None:
+        affiliation = _affiliation_in((start, first), doc)
+    return role, affiliation
+
+
+def _appositive_role(name_span) -> tuple[str | None, str | None]:
+    doc = name_span.doc
+    root = name_span.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.i >= name_span.end:
+            span = (child.left_edge.i, child.right_edge.i + 1)
+            return _clean(doc[span[0]:span[1]].text), _affiliation_in(span, doc)
+    if root.dep_ == "appos" and root.head.i < name_span.start and root.head.ent_type_ != "PERSON":
+        head = root.head
+        left = head.left_edge.i
+        tokens = doc[left:head.i + 1]
+        affiliation = None
+        for t in tokens:
+            if t.tag_ == "POS":
+                affiliation = _clean(doc[left:t.i].text)
+                left = t.i + 1
+        role = _clean(doc[left:head.i + 1].text)
+        if affiliation is None:
+            affiliation = _affiliation_in((left, head.right_edge.i + 1), doc)
+        return role, affiliation
+    return None, None
+
+
+def role_and_affiliation(name_span) -> tuple[str | None, str | None]:
+    role, affiliation = _premodifier_role(name_span)
+    if role:
+        return role, affiliation
+    app_role, app_affiliation = _appositive_role(name_span)
+    if app_role and len(app_role.split()) <= 20:
+        return app_role, app_affiliation or affiliation
+    return None, affiliation
