@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/onrecord extract src/onrecord/examples/liveblog-ceasefire.html --format table
+	$(BIN)/onrecord extract src/onrecord/examples/liveblog-climate-talks.html --format table
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -58,7 +58,7 @@ def _table(extraction, console: Console) -> None:
     for records in by_post.values():
         post = records[0]["post"] or {}
         heading = " · ".join(str(x) for x in (post.get("time"), post.get("title")) if x) or "(no post)"
-        table = Table(title=heading, title_justify="left", show_lines=True, width=150)
+        table = Table(title=heading, title_justify="left", show_lines=True, width=120)
         table.add_column("speaker", width=30)
         table.add_column("cue", width=16)
         table.add_column("kind", width=8)
@@ -111,7 +111,7 @@ def extract(
     writer = csv.writer(handle) if format == OutputFormat.csv else None
     if writer:
         writer.writerow(CSV_COLUMNS)
-    console = Console(file=handle, width=160) if format == OutputFormat.table else None
+    console = Console(file=handle, width=120) if format == OutputFormat.table else None
     for extraction in extract_documents(nlp, documents) if documents else []:
         records = extraction.records()
         if format == OutputFormat.jsonl:

@@ -19,7 +19,8 @@ from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, SPEAKER_LABEL_STOPW
                                      lemma_of)
 from onrecord.quotes.marks import QuoteSpan, find_quotes, speaker_label
 from onrecord.records import Quotation, Speaker
-from onrecord.speakers import NameIndex, Person
+from onrecord.speakers import NameIndex, Person, role_and_affiliation
+from onrecord.speakers.names import name_words
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
             "i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
@@ -121,7 +122,8 @@ class Attributor:
         ent = self._entity_of(token)
         if ent is not None:
             return ent.text
-        left = min((c.left_edge.i for c in token.lefts if c.dep_ in ("compound", "amod", "poss")), default=token.i)
+        left = min((c.left_edge.i for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "det")),
+                   default=token.i)
         return self.doc[left:token.i + 1].text
 
     def _entity_of(self, token):
@@ -330,9 +332,9 @@ class Attributor:
     def speaker_from_token(self, token, at: int, previous: list[Quotation]) -> tuple[Speaker | None, str]:
         if token is None:
             return None, "none"
-        appositive_names = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-        if token.ent_type_ != "PERSON" and appositive_names:
-            token = appositive_names[0]
+        appositive_names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if token.pos_ == "NOUN" and not token.ent_type_ and appositive_names:
+            return self._described_person(appositive_names[0]), "named-appositive"
         if token.pos_ == "PRON" or token.lower_ in PRONOUNS:
             return self.resolve_pronoun(token, at, previous)
         ent = self._entity_of(token)
@@ -353,6 +355,20 @@ class Attributor:
             return None, "none"
         name = re.sub(r"^(the|a|an)\s+", "", mention.text, flags=re.I)
         return Speaker(name, mention.text, mention.start_char, mention.end_char, kind), "description"
+
+    def _described_person(self, token) -> Speaker:
+        """'the mediator, Ana Lima,': a proper name in apposition to a common noun names a person."""
+        entity = self._entity_of(token)
+        left = min((c.left_edge.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+        if entity is not None:
+            left = min(left, entity.start)
+        span = self.doc[left:max(token.i + 1, entity.end if entity is not None else 0)]
+        person = self.names.person(span.text, span.start_char)
+        if person is not None:
+            return self._person_speaker(person, span.text, span.start_char, span.end_char)
+        role, affiliation = role_and_affiliation(span)
+        return Speaker(" ".join(name_words(span.text)), span.text, span.start_char, span.end_char, "person",
+                       role, affiliation)
 
     def _group(self, entities) -> Speaker:
         members = [self._named(e.text, e.start_char, e.end_char, e.label_) for e in entities]
@@ -525,7 +541,11 @@ class Attributor:
         speaker, rule = self._continuation(q, start)
         if speaker is None and text_words < 6:
             return
-        self._emit("direct", start, end, speaker, None, None, rule, parts, None)
+        cue_text = addressee = None
+        previous = self.quotations[-1] if self.quotations else None
+        if rule == "continuation" and previous is not None and self._para_of(previous.start) == self._para_of(start):
+            cue_text, addressee = previous.cue, previous.addressee
+        self._emit("direct", start, end, speaker, cue_text, addressee, rule, parts, None)
 
     def _adjacent_mention(self, window):
         if not window:

@@ -63,7 +63,7 @@ class NameIndex:
     def __init__(self, doc):
         self.people: list[Person] = []
         self.others: dict[str, Person] = {}
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [e for e in doc.ents if e.label_ == "PERSON" or self._mislabelled_person(e, doc)]
         for ent in sorted(persons, key=lambda e: -len(name_words(e.text))):
             self._add_person(ent)
         for ent in doc.ents:
@@ -73,6 +73,18 @@ class NameIndex:
                     self.others[key] = Person(" ".join(name_words(ent.text)), KIND_BY_LABEL[ent.label_])
                 if key:
                     self.others[key].positions.append(ent.start_char)
+
+    @staticmethod
+    def _mislabelled_person(ent, doc) -> bool:
+        """A small model often tags an unfamiliar full name as a place or organisation; it is a person's
+        when its surname is tagged as a person elsewhere, or it starts with a known given name."""
+        words = name_words(ent.text)
+        if ent.label_ not in ("GPE", "ORG", "NORP") or not 2 <= len(words) <= 4:
+            return False
+        if not all(w[:1].isupper() for w in words) or ent.text.lower().startswith("the "):
+            return False
+        surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON"}
+        return words[-1] in surnames or words[0].lower() in given_names()
 
     def _add_person(self, ent) -> None:
         words = name_words(ent.text)

@@ -11,6 +11,16 @@ _ORG_LABELS = ("ORG", "GPE", "NORP")
 _TITLE_ONLY = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|the|a|an)\.?$", re.I)
 
 
+def _is_possessive_mark(token) -> bool:
+    """'s, or a bare apostrophe after a plural or an -s name ("Reuters’ chief correspondent")."""
+    if token.tag_ == "POS":
+        return True
+    if token.text not in ("’", "'") or token.i == 0:
+        return False
+    owner = token.nbor(-1)
+    return owner.lower_.endswith("s") and owner.dep_ in ("poss", "nmod")
+
+
 def _clean(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" ,;:—–-")
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
@@ -47,7 +57,7 @@ def _premodifier_role(name_span) -> tuple[str | None, str | None]:
     start = _premodifier_start(name_span)
     affiliation = None
     for token in doc[start:first]:
-        if token.tag_ == "POS":
+        if _is_possessive_mark(token):
             affiliation = _clean(doc[start:token.i].text)
             start = token.i + 1
     words = [t for t in doc[start:first] if not _TITLE_ONLY.match(t.text)]
@@ -72,7 +82,7 @@ def _appositive_role(name_span) -> tuple[str | None, str | None]:
         tokens = doc[left:head.i + 1]
         affiliation = None
         for t in tokens:
-            if t.tag_ == "POS":
+            if _is_possessive_mark(t):
                 affiliation = _clean(doc[left:t.i].text)
                 left = t.i + 1
         role = _clean(doc[left:head.i + 1].text)

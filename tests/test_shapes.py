@@ -1,0 +1,175 @@
+"""One real sentence per quotation shape, through the real spaCy pipeline and component."""
+
+
+def one(records, words):
+    found = sorted((r for r in records if words in r["text"]), key=lambda r: len(r["text"]))
+    assert found, f"no quotation containing {words!r} in {[r['text'] for r in records]}"
+    return found[0]
+
+
+def speaker(record):
+    return record["speaker"]["name"] if record["speaker"] else None
+
+
+def test_direct_with_cue_after(extract):
+    r = one(extract("“The vote was fair,” Senator Jane Holt said on Tuesday."), "The vote was fair")
+    assert (r["kind"], speaker(r), r["cue"], r["speaker"]["role"]) == ("direct", "Jane Holt", "said", "Senator")
+
+
+def test_direct_with_inverted_cue_after(extract):
+    r = one(extract("“We will appeal the ruling,” said Carlos Mendes, a lawyer for the union."), "We will appeal")
+    assert (speaker(r), r["cue"]) == ("Carlos Mendes", "said")
+    assert r["speaker"]["role"] == "lawyer for the union"
+
+
+def test_direct_introduced_by_colon(extract):
+    r = one(extract("The minister, Paul Okoro, told parliament: “Nobody will lose their pension.”"),
+            "Nobody will lose their pension")
+    assert (speaker(r), r["cue"], r["addressee"]) == ("Paul Okoro", "told", "parliament")
+
+
+def test_split_quotation_is_one_attribution(extract):
+    records = extract("“The plan is dead,” Mayor Lena Fischer told reporters, “and we have to start again.”")
+    assert len(records) == 1
+    r = records[0]
+    assert speaker(r) == "Lena Fischer" and r["kind"] == "direct"
+    assert "The plan is dead" in r["text"] and "start again" in r["text"]
+    assert [p["start"] for p in r["parts"]][0] == r["start"] and r["parts"][-1]["end"] == r["end"]
+
+
+def test_multi_paragraph_quotation(extract):
+    text = ("Union leader Maria Costa spoke after the vote. “We asked for a fair deal,” Costa said, "
+            "“and we were told to wait.\n\n“We will not wait any longer.”")
+    r = one(extract(text), "We will not wait")
+    assert "we were told to wait" in r["text"] and speaker(r) == "Maria Costa"
+
+
+def test_nested_quotation_stays_inside(extract):
+    r = one(extract("“He told me ‘never again’ and left,” Anna Berg said."), "never again")
+    assert r["text"] == "He told me ‘never again’ and left" and speaker(r) == "Anna Berg"
+
+
+def test_guillemets_and_straight_quotes(extract):
+    a = one(extract("«We will stay until the very end», the activist Marc Duval said."), "We will stay")
+    assert (a["kind"], speaker(a)) == ("direct", "Marc Duval")
+    b = one(extract('"We expect a decision next week," Judge Amy Carter said.'), "We expect a decision")
+    assert speaker(b) == "Amy Carter"
+
+
+def test_single_quotation_marks_but_not_apostrophes(extract):
+    r = one(extract("‘We don’t negotiate with anyone’s deadline,’ the spokesman, Omar Haddad, said."),
+            "We don’t negotiate")
+    assert r["text"] == "We don’t negotiate with anyone’s deadline" and speaker(r) == "Omar Haddad"
+
+
+def test_mixed_quotation_in_reported_speech(extract):
+    r = one(extract("Governor Tom Reyes said the budget was “a disaster in slow motion” for rural schools."),
+            "a disaster in slow motion")
+    assert (r["kind"], speaker(r), r["cue"]) == ("mixed", "Tom Reyes", "said")
+    assert r["text"].startswith("the budget was")
+
+
+def test_indirect_speech_verb_with_that(extract):
+    r = one(extract("Finance Minister Karin Lund announced that taxes on fuel will rise in March."),
+            "taxes on fuel will rise")
+    assert (r["kind"], speaker(r), r["cue"], r["speaker"]["role"]) == (
+        "indirect", "Karin Lund", "announced", "Finance Minister")
+
+
+def test_indirect_without_that_and_present_tense(extract):
+    r = one(extract("The analyst David Moore says the talks remain tense."), "the talks remain tense")
+    assert (speaker(r), r["cue"]) == ("David Moore", "says")
+
+
+def test_inverted_cue_at_sentence_end(extract):
+    r = one(extract("The bridge will reopen in May, city engineer Rosa Klein has said."),
+            "The bridge will reopen in May")
+    assert (r["kind"], speaker(r)) == ("indirect", "Rosa Klein")
+
+
+def test_parenthetical_cue(extract):
+    r = one(extract("Lena Park is an economist. The deal, Park argues, is a gift to exporters."),
+            "is a gift to exporters")
+    assert (speaker(r), r["cue"], r["rule"].split("/")[0]) == ("Lena Park", "argues", "parenthetical-cue")
+
+
+def test_according_to(extract):
+    r = one(extract("Prices fell by a third last year, according to Hugo Brandt, chief economist at Norbank."),
+            "Prices fell by a third")
+    assert (speaker(r), r["cue"]) == ("Hugo Brandt", "according to")
+    assert r["speaker"]["role"] == "chief economist at Norbank"
+
+
+def test_told_addressee(extract):
+    r = one(extract("Coach Ben Alvarez told the players that the season was not over."), "the season was not over")
+    assert (speaker(r), r["cue"], r["addressee"]) == ("Ben Alvarez", "told", "the players")
+
+
+def test_organisation_and_country_speakers(extract):
+    records = extract("The World Health Organization said the outbreak was contained. Israel says no deal is possible.")
+    who = one(records, "the outbreak was contained")
+    assert who["speaker"]["kind"] == "organization" and speaker(who) == "World Health Organization"
+    israel = one(records, "no deal is possible")
+    assert speaker(israel) == "Israel" and israel["speaker"]["kind"] == "place"
+
+
+def test_pronoun_resolves_by_gender(extract):
+    text = ("Maria Lopez met Pedro Alves in Lisbon. Pedro Alves said the meeting went well.\n\n"
+            "“We found common ground,” she said.")
+    r = one(extract(text), "We found common ground")
+    assert speaker(r) == "Maria Lopez" and r["speaker"]["mention"] == "she"
+
+
+def test_surname_and_pronoun_resolve_to_full_name(extract):
+    text = ("Foreign Ministry spokesperson Maria Zakharova spoke on Friday.\n\n"
+            "Zakharova said the proposal was welcome. “It is a first step,” she noted.")
+    records = extract(text)
+    assert {speaker(r) for r in records} == {"Maria Zakharova"}
+    assert all(r["speaker"]["role"] == "Foreign Ministry spokesperson" for r in records)
+
+
+def test_continuation_of_previous_speaker(extract):
+    text = "“We are ready,” said coach Ines Moreau.\n\n“The team has trained for months for this final.”"
+    r = one(extract(text), "The team has trained")
+    assert (speaker(r), r["rule"]) == ("Ines Moreau", "continuation")
+
+
+def test_possessive_role_and_affiliation(extract):
+    r = one(extract("Reuters’ chief correspondent, Sam Wells, said the border had closed."), "the border had closed")
+    assert speaker(r) == "Sam Wells"
+    assert r["speaker"]["role"] == "chief correspondent" and r["speaker"]["affiliation"] == "Reuters"
+
+
+def test_scare_quotes_are_not_speech(extract):
+    assert extract("The so-called “peace” plan was published on a Tuesday in the capital.") == []
+
+
+def test_headlines_and_banner_are_not_speech(extract):
+    text = ("We use cookies. By using this site you accept our Privacy Policy.\n\n"
+            "Minister: ‘We will win this fight’\n\n"
+            "The minister spoke to students in Leeds on Monday about the new schools programme.")
+    assert extract(text) == []
+
+
+def test_unknown_speaker_is_null_not_a_guess(extract):
+    r = one(extract("“This is the moment everything changes for the whole region and its people.”"), "This is the moment")
+    assert r["speaker"] is None and r["rule"] == "unattributed"
+
+
+def test_transcript_speaker_labels(extract):
+    text = ("Governor Mike Pence spoke to Chris Wallace.\n\n"
+            "WALLACE: Will you be at the debate tomorrow night?\n\n"
+            "PENCE: Of course I will be there with my running mate.")
+    records = extract(text)
+    pence = one(records, "Of course I will be there")
+    assert speaker(pence) == "Mike Pence" and pence["rule"] == "speaker-label"
+    assert speaker(one(records, "Will you be at the debate")) == "Chris Wallace"
+
+
+def test_offsets_slice_the_text(extract):
+    text = ("Talks resumed. “We are close,” the mediator said, “but not there yet.” "
+            "She added that a deal could come on Friday, according to aides.")
+    for r in extract(text):
+        assert text[r["start"]:r["end"]] == r["text"]
+        if r["speaker"]:
+            assert text[r["speaker"]["start"]:r["speaker"]["end"]] == r["speaker"]["mention"]
