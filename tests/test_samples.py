@@ -20,7 +20,7 @@ EXPECTED_GAZA = [
     ("Marwan Bishara", "said", None, "mixed", "“some serious disagreements”"),
     ("Marwan Bishara", "warning", None, "indirect", "a major sticking point is emerging"),
     ("Marwan Bishara", "said", None, "direct", "According to the plan, … after Hamas hands over"),
-    ("Marwan Bishara", "said", None, "direct", "Israel says no, the war will be over"),
+    ("Marwan Bishara", "said", None, "direct", "then the war should be over,” Bishara said. “Israel says no"),
     ("Israel", "says", None, "indirect", "no, the war will be over only after Hamas disarms"),
     ("Yousef Munayyer", "according to", None, "indirect", "Netanyahu is prolonging the war"),
     ("Yousef Munayyer", "told", "Al Jazeera", "direct", "when this does ultimately end"),
@@ -49,11 +49,13 @@ def _json(source):
 def _assert_expected(records, expected):
     found = [(r["speaker"]["name"] if r["speaker"] else None, r["cue"], r["addressee"], r["kind"], r["text"])
              for r in records]
+    matched = set()
     for speaker, cue, addressee, kind, words in expected:
         matches = sorted((f for f in found if words in f[4]), key=lambda f: len(f[4]))
         assert matches, f"no quotation containing {words!r}"
         assert matches[0][:4] == (speaker, cue, addressee, kind), (words, matches[0])
-    assert len(found) == len(expected), [f[4][:40] for f in found]
+        matched.add(matches[0])
+    assert set(found) == matched, [f[4][:40] for f in set(found) - matched]
 
 
 @pytest.mark.parametrize("name", ["liveblog-gaza-plan.txt", "liveblog-gaza-plan.html"])

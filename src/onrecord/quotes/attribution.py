@@ -25,6 +25,8 @@ from onrecord.speakers.names import name_words
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
             "i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLOSING_MARKS = ("”", "\"", "»", "’", "'", "''", "›")
+OPENING_MARKS = ("“", "\"", "«", "‘", "'", "''", "``", "‹")
 MIN_SPEECH_WORDS = 4
 PERSON_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson official officials analyst minister president senator governor
@@ -261,7 +263,7 @@ class Attributor:
         others = [s for s in spans if s is not q]
         after = []
         i = inside.end
-        while i < len(self.doc) and self.doc[i].text in "”\"»’'":
+        while i < len(self.doc) and self.doc[i].text in CLOSING_MARKS:
             i += 1
         limit = self.doc[i].sent.end if i < len(self.doc) else i
         while i < limit and self.doc[i].idx < para.end and not self._is_quoted(self.doc[i], others):
@@ -269,7 +271,7 @@ class Attributor:
             i += 1
         before = []
         j = inside.start - 1
-        while j >= 0 and self.doc[j].text in "“\"«‘'":
+        while j >= 0 and self.doc[j].text in OPENING_MARKS:
             j -= 1
         limit = self.doc[inside.start].sent.start if len(inside) else j
         while j >= limit and self.doc[j].idx >= para.start and not self._is_quoted(self.doc[j], others):
@@ -504,12 +506,29 @@ class Attributor:
             start, end = self._trim(q.start, q.end)
             if end <= start:
                 continue
-            if results and cue is not None and results[-1][2] is not None and results[-1][2].i == cue.i:
+            if results and (self._same_cue(results[-1], cue) or self._runs_on(results[-1], q, cue)):
                 results[-1][5].append((start, end))
                 results[-1][6] = end
                 continue
             results.append([start, q, cue, window, None, [(start, end)], end])
         return results
+
+    @staticmethod
+    def _same_cue(previous, cue) -> bool:
+        """“A,” X said, “B.”: both sides of one cue."""
+        return cue is not None and previous[2] is not None and previous[2].i == cue.i
+
+    def _runs_on(self, previous, q: QuoteSpan, cue) -> bool:
+        """“A,” X said. “B.”: a quotation with no cue of its own right after a cued one goes on with it."""
+        previous_cue, previous_q = previous[2], previous[1]
+        if cue is not None or previous_cue is None or previous[4] is not None:
+            return False
+        if not previous_q.end <= previous_cue.idx < q.start or previous_cue.lower_ == "according":
+            return False
+        if self._para_of(previous_q.start) != self._para_of(q.start):
+            return False
+        between = self._tokens(previous_cue.idx, q.start)
+        return len(between) <= 15 and not any(t.text in (";",) for t in between)
 
     def _emit_direct(self, item):
         start, q, cue, window, label, parts, end = item

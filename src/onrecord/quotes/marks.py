@@ -25,7 +25,7 @@ class QuoteSpan:
 def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:;,“‘\"'") and not after.isspace()
+    return (before.isspace() or before in "([{—–-/:;,“‘\"'\x01") and not after.isspace()
 
 
 def _is_closing(text: str, i: int) -> bool:
@@ -66,16 +66,25 @@ def quotes_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan
     return found, unclosed
 
 
+def _mark_view(text: str) -> str:
+    """The text with typewriter double quotes made of two apostrophes ('') read as one mark.
+    Same length, so every offset still indexes the original text."""
+    return text.replace("''", "\x01\"") if "''" in text else text
+
+
 def find_quotes(text: str, paras: list[Paragraph]) -> list[QuoteSpan]:
     """Quotations in reading order; one left open at a paragraph end runs on while the next reopens."""
+    original = text
+    text = _mark_view(text)
     spans: list[QuoteSpan] = []
     running: QuoteSpan | None = None
     for para in paras:
         if running is not None:
-            reopens = para.text[:1] in "“«„\"‘" and not _SPEAKER_LABEL.match(para.text)
+            lead = 2 if text[para.start] == "\x01" else 1
+            reopens = text[para.start + lead - 1] in "“«„\"‘" and not _SPEAKER_LABEL.match(para.text)
             if reopens:
                 closed, unclosed = quotes_in_paragraph(text, para.start, para.end)
-                if closed and closed[0].start == para.start + 1:
+                if closed and closed[0].start == para.start + lead:
                     running.end = closed[0].end
                     running.closed = True
                     running.paragraphs += 1
@@ -83,7 +92,7 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[QuoteSpan]:
                     spans.extend(closed[1:])
                     running = unclosed
                     continue
-                if not closed and unclosed is not None and unclosed.start == para.start + 1:
+                if not closed and unclosed is not None and unclosed.start == para.start + lead:
                     running.end = unclosed.end
                     running.paragraphs += 1
                     continue
@@ -94,7 +103,10 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[QuoteSpan]:
         running = unclosed
     if running is not None:
         spans.append(running)
-    return [s for s in spans if text[s.start:s.end].strip()]
+    for span in spans:
+        if text[span.end - 1:span.end] == "\x01":
+            span.end -= 1
+    return [s for s in spans if original[s.start:s.end].strip()]
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
