@@ -141,15 +141,11 @@ class Report:
         console.print(rules)
 
 
-def _surname_or_pronoun(mention: str) -> bool:
-    words = mention.split()
-    return len(words) == 1 and (words[0].lower() in PRONOUNS or words[0][:1].isupper())
-
-
 def score(articles, predictions: dict[str, list[dict]], split_name: str = "split",
           errors: list | None = None) -> Report:
     report = Report(split_name)
     for base, (text, golds) in articles.items():
+        expected = expected_names(golds, text)
         predicted = []
         for r in predictions.get(base, []):
             s, e = r.get("start"), r.get("end")
@@ -177,9 +173,9 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
                 name_ok = bool(name_tokens(sp.get("name")) & name_tokens(gold.stext))
                 if not gs or span_ok or name_ok:
                     hit = True
-                    if span_ok and _surname_or_pronoun(gold.stext) and sp.get("name"):
+                    if span_ok and id(gold) in expected:
                         report.names[1] += 1
-                        report.names[0] += bool(name_tokens(sp.get("name")) & _full_name_words(gold, text))
+                        report.names[0] += expected[id(gold)] <= name_tokens(sp.get("name"))
                     break
             bucket = report.direct if gold.direct else report.indirect
             bucket[0] += hit
@@ -206,18 +202,49 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
     return report
 
 
-def _full_name_words(gold: Gold, text: str) -> set[str]:
-    """Capitalised words of the names the gold source refers to: the nearest earlier full name
-    sharing the mention's surname, or for a pronoun the names in the attribution's own paragraph."""
-    mention = gold.stext.strip()
-    if mention and mention[0].isupper() and mention.lower() not in PRONOUNS:
-        start = gold.source[0][0] if gold.source else 0
-        pattern = re.compile(r"([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?)" + re.escape(mention.split()[-1]))
-        found = [m for m in pattern.finditer(text, 0, start + len(mention))]
-        if found:
-            return name_tokens(found[-1].group(0))
-        return name_tokens(mention)
-    return name_tokens(gold.stext) or {"\0"}
+TITLE_WORDS = frozenset("""mr mrs ms miss dr sen senator rep gov governor president vice former the a an
+gen secretary mayor judge justice rev prof sir chairman chairwoman speaker leader minister""".split())
+
+
+def name_run(text: str) -> list[str]:
+    """The first run of capitalised words in a source mention, without titles: 'Rep. Jim Clyburn
+    (D-S.C.), the assistant leader' -> ['Jim', 'Clyburn']."""
+    run: list[str] = []
+    for word in re.findall(r"[\w'’.-]+|[(),]", text):
+        bare = word.strip(".’'")
+        if bare.lower() in TITLE_WORDS and not run:
+            continue
+        if bare[:1].isupper() and bare.lower() not in PRONOUNS:
+            run.append(re.sub(r"(’s|'s)$", "", bare))
+        elif run:
+            break
+    return run
+
+
+def expected_names(golds: list[Gold], text: str) -> dict[int, set[str]]:
+    """For each gold whose Source is one surname or a pronoun, the name words a right answer holds:
+    a surname needs the given name of its nearest earlier 'Given Surname' in the text as well; a
+    pronoun needs the surname of the nearest earlier gold Source that names someone."""
+    expected: dict[int, set[str]] = {}
+    last_surname: str | None = None
+    ordered = sorted((g for g in golds if g.source), key=lambda g: g.source[0][0])
+    for gold in ordered:
+        mention = gold.stext.strip()
+        words = mention.split()
+        if len(words) == 1 and mention.lower() in PRONOUNS:
+            if last_surname:
+                expected[id(gold)] = {last_surname}
+            continue
+        run = name_run(mention)
+        if len(words) == 1 and run:
+            surname = run[-1]
+            pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b")
+            givens = [m.group(1) for m in pattern.finditer(text, 0, gold.source[0][0] + len(mention))
+                      if m.group(1).lower() not in TITLE_WORDS]
+            expected[id(gold)] = {givens[-1], surname} if givens else {surname}
+        if run:
+            last_surname = run[-1]
+    return expected
 
 
 def _category(gold: Gold, text: str) -> str:

@@ -355,6 +355,10 @@ class Attributor:
             "person" if noun in PERSON_NOUNS else "unknown")
         if token.pos_ not in ("NOUN", "PROPN"):
             return None, "none"
+        if token.pos_ == "PROPN":
+            person = self.names.person(mention.text, mention.start_char)
+            if person is not None:
+                return self._person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
         name = re.sub(r"^(the|a|an)\s+", "", mention.text, flags=re.I)
         return Speaker(name, mention.text, mention.start_char, mention.end_char, kind), "description"
 
