@@ -41,3 +41,64 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (shared data lives beside the repository)")
     return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty archive on real SQLite and on the real PostgreSQL that .ci/run starts."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'archive.db'}"
+        return
+    admin_url = os.environ.get("ONRECORD_TEST_PG")
+    if not admin_url:
+        pytest.skip("ONRECORD_TEST_PG is not set (scripts/pg-test-cluster.sh starts a server)")
+    import uuid
+
+    import psycopg
+
+    name = f"onrecord_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield admin_url.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def archive(db_url, nlp):
+    """Ingest HTML or text straight through the real pipeline into the real database."""
+    from onrecord.clean import build_document
+    from onrecord.pipeline import extract_documents
+    from onrecord.records import RawSource
+    from onrecord.store import ingest_extraction, open_engine
+
+    engine = open_engine(db_url)
+
+    class Archive:
+        url = db_url
+
+        def __init__(self):
+            self.engine = engine
+
+        def ingest(self, source: str, content: str):
+            raw = RawSource(source, content, content.lstrip().startswith("<"))
+            extraction = next(extract_documents(nlp, [build_document(raw)]))
+            with engine.begin() as connection:
+                return ingest_extraction(connection, extraction)
+
+        def connect(self):
+            return engine.connect()
+
+    yield Archive()
+    engine.dispose()
+
+
+def page(url: str, site: str, published: str, paragraphs: list[str], posts: list[tuple[str, str, list[str]]] = ()):
+    """A small real-looking news page: an article, or a live blog when posts are given."""
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    for time, title, texts in posts:
+        body += (f'<section class="liveblog-post">\n<time datetime="{time}">{time[11:16]}</time>\n<h2>{title}</h2>\n'
+                 + "".join(f"<p>{t}</p>\n" for t in texts) + "</section>\n")
+    return (f'<html><head><title>{site} story</title><meta property="og:site_name" content="{site}">'
+            f'<meta property="article:published_time" content="{published}"><link rel="canonical" href="{url}">'
+            f"</head><body>\n<article>\n<h1>{site} story</h1>\n{body}</article>\n</body></html>")

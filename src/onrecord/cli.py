@@ -140,6 +140,264 @@ def extract(
         raise typer.Exit(1)
 
 
+def _load_documents(sources: list[str]):
+    """Documents from the named sources, in order; each bad source is one error line, never a stop."""
+    from onrecord.clean import build_document
+    from onrecord.clean.html import EmptyPage
+    from onrecord.sources import SourceError, read_source
+
+    failures = []
+
+    def documents():
+        for spec in sources:
+            try:
+                yield build_document(read_source(spec))
+            except (SourceError, EmptyPage) as error:
+                _fail(str(error))
+                failures.append(spec)
+            except Exception as error:  # a malformed page must not stop the others
+                _fail(f"{spec}: cannot read ({type(error).__name__}: {error})")
+                failures.append(spec)
+
+    return documents(), failures
+
+
+def _engine(db: Optional[str], create: bool = True):
+    from onrecord.store import StoreError, open_engine
+
+    try:
+        return open_engine(db, create=create)
+    except StoreError as error:
+        _fail(str(error))
+        raise typer.Exit(2)
+
+
+DB_OPTION = typer.Option(None, "--db", help="Database: a SQLite file path or URL, or postgresql://... "
+                         "(default: $ONRECORD_DB, else onrecord.db in the user data folder).")
+
+
+@app.command()
+def ingest(
+    sources: list[str] = typer.Argument(..., help="Files, URLs or - (as for extract)."),
+    db: Optional[str] = DB_OPTION,
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+) -> None:
+    """Extract and store: idempotent, one transaction per document."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from onrecord.pipeline import ModelError, extract_documents, load_pipeline
+    from onrecord.store import ingest_extraction
+
+    engine = _engine(db)
+    try:
+        nlp = load_pipeline(model)
+    except ModelError as error:
+        _fail(str(error))
+        raise typer.Exit(2)
+    documents, failures = _load_documents(sources)
+    tally = {"new": 0, "updated": 0, "unchanged": 0}
+    added = 0
+    progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, disable=len(sources) < 2 or not err.is_terminal)
+    with progress:
+        task = progress.add_task("ingest", total=len(sources))
+        for extraction in extract_documents(nlp, documents, batch_size=4):
+            try:
+                with engine.begin() as connection:
+                    outcome = ingest_extraction(connection, extraction)
+            except SQLAlchemyError as error:
+                from onrecord.store.database import _first_line
+
+                _fail(f"{extraction.document.info.source}: not stored ({_first_line(error)})")
+                failures.append(extraction.document.info.source)
+                progress.advance(task)
+                continue
+            tally[outcome.status] += 1
+            added += outcome.quotes_added
+            progress.advance(task)
+            progress.update(task, completed=sum(tally.values()) + len(failures))
+    err.print(f"documents: {tally['new']} new, {tally['updated']} updated, {tally['unchanged']} unchanged; "
+              f"quotations added: {added}; failures: {len(failures)}", highlight=False)
+    engine.dispose()
+    if failures:
+        raise typer.Exit(1)
+
+
+class SearchFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def search(
+    query: Optional[str] = typer.Argument(None, help="Words to find in quotations (all must appear)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Any name or alias: 'Zakharova' finds Maria Zakharova."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="direct, indirect or mixed."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to and including this date (YYYY-MM-DD)."),
+    site: Optional[str] = typer.Option(None, "--site", help="Only this site (as in doc.site)."),
+    limit: int = typer.Option(50, "--limit", min=1, max=10000, help="At most this many quotations."),
+    db: Optional[str] = DB_OPTION,
+    format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f"),
+) -> None:
+    """Search stored quotations by words and filters."""
+    from onrecord.store import SearchFilters
+    from onrecord.store import search as run_search
+
+    if kind and kind not in ("direct", "indirect", "mixed"):
+        _fail(f"--kind {kind}: use direct, indirect or mixed")
+        raise typer.Exit(2)
+    for label, value in (("--since", since), ("--until", until)):
+        if value and not _is_date(value):
+            _fail(f"{label} {value}: not a date (use YYYY-MM-DD)")
+            raise typer.Exit(2)
+    engine = _engine(db, create=False)
+    with engine.connect() as connection:
+        records = run_search(connection, SearchFilters(query, speaker, kind, since, until, site, limit))
+    _print_records(records, format)
+
+
+def _is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value[:10])
+        return True
+    except ValueError:
+        return False
+
+
+def _print_records(records, format) -> None:
+    if format == SearchFormat.jsonl:
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+    elif format == SearchFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(CSV_COLUMNS + ["date"])
+        for row, record in zip(_csv_rows(records), records):
+            writer.writerow(row + [record.get("date")])
+    else:
+        console = Console(width=120)
+        table = Table(show_lines=True, width=120)
+        for column, width in (("date", 11), ("speaker", 26), ("cue", 12), ("quotation", None), ("source", 22)):
+            table.add_column(column, width=width)
+        for r in records:
+            sp = r["speaker"] or {}
+            who = (sp.get("name") or "—") + (f"\n[dim]{sp['role']}[/dim]" if sp.get("role") else "")
+            table.add_row((r.get("date") or "")[:10], who, r["cue"] or "", r["text"],
+                          r["doc"]["site"] or r["doc"]["source"])
+        console.print(table)
+        console.print(f"{len(records)} quotations")
+
+
+@app.command()
+def speakers(
+    top: int = typer.Option(20, "--top", min=1, help="How many speakers."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """The most quoted speakers."""
+    from onrecord.store import top_speakers
+
+    engine = _engine(db, create=False)
+    with engine.connect() as connection:
+        rows = top_speakers(connection, top)
+    table = Table(width=100)
+    for column in ("speaker", "kind", "quotations", "first seen", "last seen"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["name"], row["kind"], str(row["quotes"]), row["first_seen"][:10], row["last_seen"][:10])
+    Console(width=100).print(table)
+
+
+@app.command()
+def speaker(
+    name: str = typer.Argument(..., help="A name or alias."),
+    db: Optional[str] = DB_OPTION,
+    format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f", help="table or jsonl."),
+) -> None:
+    """One speaker: aliases, roles over time, quotations per week, latest quotations."""
+    from onrecord.store import speaker_detail
+
+    engine = _engine(db, create=False)
+    with engine.connect() as connection:
+        details = speaker_detail(connection, name)
+    if not details:
+        _fail(f"{name}: no such speaker in the archive")
+        raise typer.Exit(1)
+    if format != SearchFormat.table:
+        for detail in details:
+            print(json.dumps(detail, ensure_ascii=False))
+        return
+    console = Console(width=120, highlight=False)
+    for detail in details:
+        console.print(f"[bold]{detail['name']}[/bold] ({detail['kind']}), {detail['quotes']} quotations, "
+                      f"seen {detail['first_seen'][:10]} to {detail['last_seen'][:10]}")
+        console.print("aliases: " + ", ".join(detail["aliases"]))
+        for role in detail["roles"]:
+            console.print(f"role: {role['role'] or ''}{' (' + role['affiliation'] + ')' if role['affiliation'] else ''}"
+                          f"  {role['first_seen'][:10]} to {role['last_seen'][:10]}")
+        console.print("per week: " + ", ".join(f"{week} {count}" for week, count in detail["per_week"].items()))
+        _print_records(detail["latest"], SearchFormat.table)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (stdout for jsonl/csv if absent)."),
+    db: Optional[str] = DB_OPTION,
+) -> None:
+    """Every stored quotation, in the extraction record format."""
+    from onrecord.store import all_records
+
+    if format == ExportFormat.parquet and out is None:
+        _fail("--format parquet needs --out FILE")
+        raise typer.Exit(2)
+    engine = _engine(db, create=False)
+    with engine.connect() as connection:
+        records = all_records(connection)
+        try:
+            if format == ExportFormat.parquet:
+                _write_parquet(records, out)
+                return
+            handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+        except OSError as error:
+            _fail(f"{out}: cannot write ({error.strerror})")
+            raise typer.Exit(1)
+        with handle if out else _nullcontext(handle):
+            if format == ExportFormat.jsonl:
+                for record in records:
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                writer = csv.writer(handle)
+                writer.writerow(CSV_COLUMNS)
+                writer.writerows(_csv_rows(records))
+
+
+def _nullcontext(value):
+    from contextlib import nullcontext
+
+    return nullcontext(value)
+
+
+def _write_parquet(records, out: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = list(records)
+    for row in rows:
+        row["parts"] = json.dumps(row.get("parts") or [])
+    table = pa.Table.from_pylist(rows) if rows else pa.table({column: [] for column in CSV_COLUMNS})
+    pq.write_table(table, out)
+
+
 @eval_app.command("polnear")
 def eval_polnear(
     split: Path = typer.Argument(..., help="A PolNeAR split folder with text/ and attributions/."),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import use_config
 
 from onrecord.clean.layout import paragraphs
 from onrecord.clean.text import document_from_text
@@ -21,6 +22,19 @@ _META_PUBLISHED = (
     "//meta[@name='date']/@content",
     "//time[@itemprop='datePublished']/@datetime",
 )
+
+
+def _trafilatura_config():
+    """Short pages (a live blog's first post, a brief wire story) keep their line structure instead of
+    falling back to one run-on line; no signal-based timeout, so extraction works off the main thread."""
+    config = use_config()
+    for option in ("MIN_EXTRACTED_SIZE", "MIN_OUTPUT_SIZE", "MIN_EXTRACTED_COMM_SIZE", "MIN_OUTPUT_COMM_SIZE"):
+        config.set("DEFAULT", option, "10")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+TRAFILATURA_CONFIG = _trafilatura_config()
 
 
 class EmptyPage(ValueError):
@@ -98,7 +112,7 @@ def _live_posts(text: str, markups: list[PostMarkup]) -> list[Post]:
 
 def document_from_html(raw: RawSource) -> Document:
     text = trafilatura.extract(raw.content, include_comments=False, include_tables=False,
-                               deduplicate=False, favor_recall=True)
+                               deduplicate=False, favor_recall=True, config=TRAFILATURA_CONFIG)
     if not text or not text.strip():
         raise EmptyPage(f"{raw.source}: no article text found in the HTML")
     metadata = trafilatura.extract_metadata(raw.content)

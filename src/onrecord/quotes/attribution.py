@@ -25,6 +25,8 @@ from onrecord.speakers.names import name_words
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
             "i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+DASH_SIGNATURE = re.compile(r"^[”\"’»']*\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*[.,]?\s*$")
 CLOSING_MARKS = ("”", "\"", "»", "’", "'", "''", "›")
 OPENING_MARKS = ("“", "\"", "«", "‘", "'", "''", "``", "‹")
 MIN_SPEECH_WORDS = 4
@@ -287,7 +289,7 @@ class Attributor:
 
     def _after_cue(self, after):
         """“...,” she said / “...,” said Smith / “...,” the analyst, Marwan Bishara, said."""
-        for position, token in enumerate(after[:16]):
+        for position, token in enumerate(after[:30]):
             if not is_speech_verb(token, direct=True):
                 continue
             subject = self.subject_of(token)
@@ -295,7 +297,7 @@ class Attributor:
             if subject is not None:
                 allowed.update(t.i for t in subject.subtree)
             between = after[:position]
-            if all(t.is_punct or t.is_space or t.i in allowed or t.pos_ in ("AUX", "ADV", "PART") for t in between):
+            if all(t.i in allowed or t.tag_ not in FINITE_TAGS for t in between):
                 return token
             return None
         return None
@@ -435,12 +437,14 @@ class Attributor:
                     return self._person_speaker(person, *mention), "pronoun-nearest-name"
         return Speaker(None, *mention, "unknown"), "unresolved-pronoun"
 
-    def speaker_label_speaker(self, label: str, start: int) -> Speaker:
-        words = label.split()
-        person = self.names.person(words[-1].title(), start)
-        if person is not None:
-            return self._person_speaker(person, label, start, start + len(label))
-        return Speaker(label.title(), label, start, start + len(label), "person")
+    def speaker_label_speaker(self, label: str, start: int, keep_case: bool = False) -> Speaker:
+        words = name_words(label.rstrip("."))
+        person = self.names.person(words[-1] if keep_case else words[-1].title(), start) if words else None
+        end = start + len(label.rstrip("."))
+        if person is not None and (not keep_case or len(words) == 1):
+            return self._person_speaker(person, self.text[start:end], start, end)
+        name = " ".join(words) if keep_case else label.title()
+        return Speaker(name, self.text[start:end], start, end, "person")
 
     # -- the whole document -----------------------------------------------------------------
     def run(self) -> list[Quotation]:
@@ -506,6 +510,11 @@ class Attributor:
                 results.append([content_start, q, None, None, (label, offset), [(content_start, content_end)],
                                 content_end])
                 continue
+            signature = self._dash_signature(q)
+            if signature is not None:
+                content_start, content_end = self._trim(q.start, q.end)
+                results.append([content_start, q, None, None, signature, [(content_start, content_end)], content_end])
+                continue
             cue, window = self.direct_cue(q, spans)
             start, end = self._trim(q.start, q.end)
             if end <= start:
@@ -516,6 +525,14 @@ class Attributor:
                 continue
             results.append([start, q, cue, window, None, [(start, end)], end])
         return results
+
+    def _dash_signature(self, q: QuoteSpan) -> tuple[str, int] | None:
+        """“...” ― Pamela Padilla: a name after a dash closing the paragraph signs the quotation."""
+        para = self.paras[self._para_of(q.start)]
+        match = DASH_SIGNATURE.match(self.text[q.end:para.end])
+        if match is None:
+            return None
+        return match.group(1), q.end + match.start(1)
 
     @staticmethod
     def _same_cue(previous, cue) -> bool:
@@ -537,6 +554,10 @@ class Attributor:
     def _emit_direct(self, item):
         start, q, cue, window, label, parts, end = item
         text_words = len(self.text[start:end].split())
+        if label is not None and q.open_mark and self.text[q.end:label[1]].strip(" ”\"’»'"):
+            speaker = self.speaker_label_speaker(*label, keep_case=True)
+            self._emit("direct", start, end, speaker, "―", None, "dash-signature", parts, None)
+            return
         if label is not None:
             speaker = self.speaker_label_speaker(*label)
             self._emit("direct", start, end, speaker, ":", None, "speaker-label", parts, None)

@@ -8,6 +8,8 @@ from importlib import resources
 
 from onrecord.speakers.roles import role_and_affiliation
 
+SPEECH_LEMMAS = frozenset("say tell add note argue warn insist explain claim write ask reply".split())
+
 TITLES = frozenset("""
 mr mrs ms miss dr prof sir dame lord lady president vice sen senator gov governor rep representative
 prime minister secretary gen general lt col colonel maj major capt captain adm admiral sgt judge justice
@@ -43,6 +45,27 @@ def name_words(text: str) -> list[str]:
     return words
 
 
+def expand_name(ent):
+    """'Ana Lima' when the model tagged only 'Lima': take in capitalised proper-noun compounds on the left."""
+    start = ent.start
+    while start > ent.sent.start:
+        token = ent.doc[start - 1]
+        if token.pos_ != "PROPN" or token.dep_ != "compound" or not token.head.i in range(start, ent.end):
+            break
+        if not token.text[:1].isupper() or token.lower_.strip(".") in TITLES:
+            break
+        start -= 1
+    if start == ent.start:
+        return ent
+    return _relabel(ent.doc[start:ent.end], ent.label_)
+
+
+def _relabel(span, label):
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, span.end, label=label)
+
+
 @dataclass
 class Person:
     name: str
@@ -63,7 +86,8 @@ class NameIndex:
     def __init__(self, doc):
         self.people: list[Person] = []
         self.others: dict[str, Person] = {}
-        persons = [e for e in doc.ents if e.label_ == "PERSON" or self._mislabelled_person(e, doc)]
+        entities = [expand_name(e) for e in doc.ents]
+        persons = [e for e in entities if e.label_ == "PERSON" or self._mislabelled_person(e, doc)]
         for ent in sorted(persons, key=lambda e: -len(name_words(e.text))):
             self._add_person(ent)
         for ent in doc.ents:
@@ -83,8 +107,18 @@ class NameIndex:
             return False
         if not all(w[:1].isupper() for w in words) or ent.text.lower().startswith("the "):
             return False
-        surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON"}
-        return words[-1] in surnames or words[0].lower() in given_names()
+        return words[-1] in NameIndex._surnames(doc) or words[0].lower() in given_names()
+
+    @staticmethod
+    def _surnames(doc) -> set[str]:
+        """Last words of person names, and lone names that speak ("Lima said"), whatever their label."""
+        cached = doc.user_data.get("onrecord_surnames")
+        if cached is None:
+            cached = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON"}
+            cached |= {e.text for e in doc.ents if len(e) == 1 and e.root.dep_ == "nsubj"
+                       and e.root.head.lemma_ in SPEECH_LEMMAS}
+            doc.user_data["onrecord_surnames"] = cached
+        return cached
 
     def _add_person(self, ent) -> None:
         words = name_words(ent.text)

@@ -1,0 +1,170 @@
+"""Reading the archive: search, speakers, export, all as records in the extraction format."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, literal_column, select, text
+
+from onrecord.store.keys import name_key
+from onrecord.store.schema import documents, quotations, speaker_aliases, speaker_roles, speakers, statements
+
+
+@dataclass
+class SearchFilters:
+    query: str | None = None
+    speaker: str | None = None
+    kind: str | None = None
+    since: str | None = None
+    until: str | None = None
+    site: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def _columns():
+    return [quotations, documents.c.source, documents.c.url, documents.c.title, documents.c.site.label("doc_site"),
+            documents.c.published]
+
+
+def to_record(row) -> dict:
+    """A stored quotation in the extraction record format (plus additive archive fields)."""
+    speaker = None
+    if row.speaker_name is not None or row.mention is not None:
+        speaker = {"name": row.speaker_name, "mention": row.mention, "start": row.mention_start,
+                   "end": row.mention_end, "kind": row.speaker_kind, "role": row.role,
+                   "affiliation": row.affiliation}
+    post = None
+    if row.post_index is not None:
+        post = {"index": row.post_index, "title": row.post_title, "time": row.post_time}
+    return {
+        "id": row.record_id,
+        "doc": {"id": row.document_id, "source": row.source, "url": row.url, "title": row.title,
+                "site": row.doc_site, "published": row.published},
+        "post": post, "kind": row.kind, "text": row.text, "start": row.start, "end": row.end,
+        "speaker": speaker, "cue": row.cue, "addressee": row.addressee, "confidence": row.confidence,
+        "rule": row.rule, "parts": json.loads(row.parts or "[]"),
+        "speaker_id": row.speaker_id, "statement_id": row.statement_id, "date": row.date,
+    }
+
+
+def fts_query(query: str) -> str:
+    """User words as an FTS5 query: every word must appear; quotes and operators are taken literally."""
+    words = re.findall(r"\w+", query)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def speaker_ids(connection, name: str) -> list[int]:
+    key = name_key(name)
+    rows = connection.execute(select(speaker_aliases.c.speaker_id).distinct()
+                              .where(speaker_aliases.c.alias_key == key))
+    return [r[0] for r in rows]
+
+
+def search(connection, filters: SearchFilters) -> list[dict]:
+    statement = select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+    conditions = []
+    order = [quotations.c.date.desc(), quotations.c.id.desc()]
+    if filters.query and re.search(r"\w", filters.query):
+        if connection.dialect.name == "sqlite":
+            match = text("SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH :fts").bindparams(
+                fts=fts_query(filters.query)).columns(literal_column("rowid"))
+            conditions.append(quotations.c.id.in_(match))
+        else:
+            tsquery = func.plainto_tsquery("english", filters.query)
+            conditions.append(literal_column("quotations.search").op("@@")(tsquery))
+            order = [func.ts_rank(literal_column("quotations.search"), tsquery).desc()] + order
+    if filters.speaker:
+        ids = speaker_ids(connection, filters.speaker)
+        conditions.append(quotations.c.speaker_id.in_(ids or [-1]))
+    if filters.kind:
+        conditions.append(quotations.c.kind == filters.kind)
+    if filters.since:
+        conditions.append(quotations.c.date >= filters.since)
+    if filters.until:
+        conditions.append(quotations.c.date < _day_after(filters.until))
+    if filters.site:
+        conditions.append(func.lower(quotations.c.site) == filters.site.lower())
+    if conditions:
+        statement = statement.where(and_(*conditions))
+    statement = statement.order_by(*order).limit(filters.limit).offset(filters.offset)
+    return [to_record(row) for row in connection.execute(statement)]
+
+
+def _day_after(day: str) -> str:
+    """--until 2025-10-07 includes that whole day: compare against the next string after it."""
+    return day + "\uffff" if len(day) <= 10 else day
+
+
+def top_speakers(connection, top: int = 20) -> list[dict]:
+    count = func.count(quotations.c.id).label("quotes")
+    rows = connection.execute(
+        select(speakers.c.id, speakers.c.name, speakers.c.kind, speakers.c.first_seen, speakers.c.last_seen, count)
+        .select_from(speakers.join(quotations, quotations.c.speaker_id == speakers.c.id))
+        .group_by(speakers.c.id).order_by(count.desc(), speakers.c.name).limit(top))
+    return [dict(row._mapping) for row in rows]
+
+
+def speaker_detail(connection, name: str, latest: int = 10) -> list[dict]:
+    """Every speaker the name or alias points to, with aliases, roles, counts per week and latest quotes."""
+    details = []
+    for speaker_id in speaker_ids(connection, name):
+        row = connection.execute(select(speakers).where(speakers.c.id == speaker_id)).first()
+        aliases = [r.alias for r in connection.execute(
+            select(speaker_aliases.c.alias).where(speaker_aliases.c.speaker_id == speaker_id)
+            .order_by(speaker_aliases.c.id))]
+        roles = [dict(r._mapping) for r in connection.execute(
+            select(speaker_roles.c.role, speaker_roles.c.affiliation, speaker_roles.c.first_seen,
+                   speaker_roles.c.last_seen).where(speaker_roles.c.speaker_id == speaker_id)
+            .order_by(speaker_roles.c.first_seen))]
+        dates = [r[0] for r in connection.execute(select(quotations.c.date).where(quotations.c.speaker_id == speaker_id))]
+        quotes = [
+            to_record(r) for r in connection.execute(
+                select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+                .where(quotations.c.speaker_id == speaker_id)
+                .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
+        details.append({"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
+                        "last_seen": row.last_seen, "aliases": aliases, "roles": roles,
+                        "quotes": len(dates), "per_week": per_week(dates), "latest": quotes})
+    return details
+
+
+def per_week(dates: list[str]) -> dict[str, int]:
+    from datetime import date
+
+    weeks: dict[str, int] = {}
+    for value in dates:
+        try:
+            year, week, _ = date.fromisoformat(value[:10]).isocalendar()
+        except ValueError:
+            continue
+        label = f"{year}-W{week:02d}"
+        weeks[label] = weeks.get(label, 0) + 1
+    return dict(sorted(weeks.items()))
+
+
+def all_records(connection, batch: int = 1000):
+    last = 0
+    while True:
+        rows = connection.execute(
+            select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+            .where(quotations.c.id > last).order_by(quotations.c.id).limit(batch)).all()
+        if not rows:
+            return
+        for row in rows:
+            yield to_record(row)
+        last = rows[-1].id
+
+
+def statement_appearances(connection, statement_id: int) -> list[dict]:
+    rows = connection.execute(
+        select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+        .where(quotations.c.statement_id == statement_id).order_by(quotations.c.date, quotations.c.id))
+    return [to_record(r) for r in rows]
+
+
+def counts(connection) -> dict[str, int]:
+    return {name: connection.execute(select(func.count()).select_from(table)).scalar()
+            for name, table in (("documents", documents), ("quotations", quotations),
+                                ("speakers", speakers), ("statements", statements))}
