@@ -67,7 +67,8 @@ def open_engine(db: str | None, create: bool = True) -> Engine:
         raise StoreError(f"{raw}: not a database URL (use a file path, sqlite:///PATH or postgresql://...)") from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise StoreError(f"{_describe(url)}: unsupported database (use SQLite or PostgreSQL)")
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
+            and not url.database.startswith("file:"):
         path = Path(url.database)
         if path.is_dir():
             raise StoreError(f"{path}: is a directory, not a database file")
@@ -86,6 +87,8 @@ def open_engine(db: str | None, create: bool = True) -> Engine:
         _enable_sqlite_pragmas(engine)
     try:
         _migrate(engine, create)
+        if create and url.get_backend_name() == "sqlite":
+            _check_writable(engine)
     except StoreError:
         engine.dispose()
         raise
@@ -96,6 +99,14 @@ def open_engine(db: str | None, create: bool = True) -> Engine:
         engine.dispose()
         raise StoreError(f"{_describe(url)}: {_first_line(error)}") from None
     return engine
+
+
+def _check_writable(engine: Engine) -> None:
+    """Ingest on a read-only file fails here, once, before any document is read."""
+    with engine.connect() as connection:
+        version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+        connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+        connection.rollback()
 
 
 def _connect_args(url) -> dict:

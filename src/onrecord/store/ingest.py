@@ -58,7 +58,7 @@ class SpeakerResolver:
         else:
             self._touch(speaker_id)
         mention = speaker.get("mention") or ""
-        if mention and mention.lower() not in PRONOUNS:
+        if mention and mention.lower() not in PRONOUNS and name_key(mention) != key:
             self._alias(speaker_id, mention, name_key(mention), False)
         self._role(speaker_id, speaker.get("role"), speaker.get("affiliation"))
         return speaker_id
@@ -132,14 +132,15 @@ class SpeakerResolver:
 def _statement(connection, speaker_id, text: str, seen: str, document_id: str) -> int:
     """The same words by the same speaker are one statement, wherever they appear; first seen kept."""
     norm = text_key(text)
-    condition = statements.c.speaker_id == speaker_id if speaker_id is not None else statements.c.speaker_id.is_(None)
-    exact = connection.execute(select(statements.c.id, statements.c.first_seen).where(
-        and_(condition, statements.c.norm_text == norm))).first()
-    match = exact
-    if match is None and speaker_id is not None:
+    if speaker_id is None:
+        match = connection.execute(select(statements.c.id, statements.c.first_seen).where(
+            and_(statements.c.speaker_id.is_(None), statements.c.norm_text == norm))).first()
+    else:
         candidates = connection.execute(select(statements.c.id, statements.c.first_seen, statements.c.norm_text)
-                                        .where(condition).order_by(statements.c.id.desc()).limit(2000))
-        match = next((c for c in candidates if near_duplicate(c.norm_text, norm)), None)
+                                        .where(statements.c.speaker_id == speaker_id)
+                                        .order_by(statements.c.id.desc()).limit(2000)).all()
+        match = next((c for c in candidates if c.norm_text == norm), None) or \
+            next((c for c in candidates if near_duplicate(c.norm_text, norm)), None)
     if match is None:
         return connection.execute(insert(statements).values(
             speaker_id=speaker_id, norm_text=norm, text=text, first_seen=seen,
@@ -189,6 +190,8 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
             connection.execute(update(posts).where(posts.c.id == row).values(**fields))
         post_ids[post.index] = row
     resolver = SpeakerResolver(connection, info.published or fetched)
+    stored = {} if existing is None else dict(connection.execute(
+        select(quotations.c.quote_key, quotations.c.id).where(quotations.c.document_id == info.id)).all())
     added = 0
     for record in records:
         key = quote_key((record["speaker"] or {}).get("name"), record["kind"], record["text"])
@@ -199,8 +202,7 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
                         post_title=post.get("title"), post_time=post.get("time"),
                         mention_start=speaker.get("start"), mention_end=speaker.get("end"),
                         parts=json.dumps(record.get("parts") or []))
-        found = connection.execute(select(quotations.c.id).where(and_(
-            quotations.c.document_id == info.id, quotations.c.quote_key == key))).scalar()
+        found = stored.get(key)
         if found is not None:
             connection.execute(update(quotations).where(quotations.c.id == found).values(**position))
             continue
@@ -214,5 +216,6 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
             cue=record["cue"], addressee=record["addressee"], confidence=record["confidence"],
             rule=record["rule"], statement_id=statement_id, date=seen, site=info.site, ingested_at=fetched,
             **position))
+        stored[key] = -1
         added += 1
     return IngestOutcome(status, added)

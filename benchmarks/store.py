@@ -1,0 +1,88 @@
+"""Archive benchmark: ingest rate (documents/s, extraction excluded) and search latency (median, p95)
+with N stored quotations, on SQLite and, when --postgres URL is given, PostgreSQL.
+
+    .venv/bin/python benchmarks/store.py [--quotations 100000] [--postgres postgresql://...]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from onrecord.pipeline import Extraction
+from onrecord.records import Document, DocumentInfo, Post, Quotation, Speaker, stable_id
+from onrecord.store import SearchFilters, ingest_extraction, open_engine, search
+
+WORDS = ("ceasefire harbour budget election pension border talks vote deal court climate fund tariff "
+         "hospital school strike police housing energy water grain ports council treaty rebels army "
+         "inflation jobs taxes drought flood vaccine migrants summit embassy sanctions").split()
+GIVEN = "Ada Ben Carla Dmitri Elena Farid Grace Hugo Ines Jonas Kemal Lena Marco Nadia Omar Petra".split()
+FAMILY = "Quinn Lima Haddad Berg Okafor Moreau Fischer Costa Lund Reyes Park Brandt Klein Alves Wells".split()
+
+
+def synthetic_extraction(index: int, per_document: int, rng: random.Random) -> Extraction:
+    sentences, quotes = [], []
+    text = ""
+    for q in range(per_document):
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20)))
+        name = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+        sentence = f"“We will talk about the {words},” {name} said."
+        start = len(text) + 1
+        quotes.append(Quotation("direct", sentence[1:sentence.index("”")], start, start + sentence.index("”") - 1,
+                                Speaker(name, name, len(text) + sentence.index(name),
+                                        len(text) + sentence.index(name) + len(name), "person", "minister", None),
+                                "said", None, 0.9, "direct-cue/named"))
+        text += sentence + "\n"
+        sentences.append(sentence)
+    info = DocumentInfo(id=stable_id("bench", index), source=f"bench/{index}.html",
+                        url=f"https://bench.example/{index}", title=f"Story {index}", site=f"Site {index % 50}",
+                        published=f"2025-{1 + index % 12:02d}-{1 + index % 28:02d}T08:00:00Z")
+    return Extraction(Document(info, text, [Post(0, info.title, info.published, 0, len(text))]), quotes)
+
+
+def run(url: str, quotations: int, per_document: int = 10, queries: int = 200) -> None:
+    rng = random.Random(7)
+    engine = open_engine(url)
+    documents = quotations // per_document
+    started = time.perf_counter()
+    for index in range(documents):
+        with engine.begin() as connection:
+            ingest_extraction(connection, synthetic_extraction(index, per_document, rng))
+    ingest_seconds = time.perf_counter() - started
+    timings = []
+    with engine.connect() as connection:
+        for i in range(queries):
+            filters = SearchFilters(query=" ".join(rng.sample(WORDS, 2)), limit=20)
+            if i % 4 == 1:
+                filters.speaker = rng.choice(FAMILY)
+            if i % 4 == 2:
+                filters = SearchFilters(speaker=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}", limit=20)
+            if i % 4 == 3:
+                filters.since = "2025-06-01"
+            t = time.perf_counter()
+            search(connection, filters)
+            timings.append((time.perf_counter() - t) * 1000)
+    timings.sort()
+    name = engine.dialect.name
+    print(f"{name:10} {quotations} quotations in {documents} documents: ingest {documents / ingest_seconds:.0f} "
+          f"documents/s ({quotations / ingest_seconds:.0f} quotations/s); search median "
+          f"{statistics.median(timings):.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms over {queries} queries")
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quotations", type=int, default=100_000)
+    parser.add_argument("--postgres", help="an empty PostgreSQL database URL to benchmark as well")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        run(f"sqlite:///{Path(folder) / 'bench.db'}", args.quotations)
+    if args.postgres:
+        run(args.postgres, args.quotations)
+
+
+if __name__ == "__main__":
+    main()
