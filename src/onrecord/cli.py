@@ -398,6 +398,31 @@ def _write_parquet(records, out: Path) -> None:
     pq.write_table(table, out)
 
 
+@app.command()
+def serve(
+    db: Optional[str] = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model for POST /api/extract and /api/ingest."),
+) -> None:
+    """The web UI and JSON API (OpenAPI at /docs). Writes need ONRECORD_TOKEN."""
+    import uvicorn
+
+    from onrecord.api import create_app
+    from onrecord.store import StoreError
+
+    try:
+        application = create_app(db, model)
+    except StoreError as error:
+        _fail(str(error))
+        raise typer.Exit(2)
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    except OSError as error:
+        _fail(f"{host}:{port}: cannot listen ({error.strerror or error})")
+        raise typer.Exit(1)
+
+
 @eval_app.command("polnear")
 def eval_polnear(
     split: Path = typer.Argument(..., help="A PolNeAR split folder with text/ and attributions/."),

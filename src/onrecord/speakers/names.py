@@ -15,6 +15,9 @@ mr mrs ms miss dr prof sir dame lord lady president vice sen senator gov governo
 prime minister secretary gen general lt col colonel maj major capt captain adm admiral sgt judge justice
 rev reverend father pope king queen prince princess sheikh chancellor ambassador mayor speaker chairman
 chairwoman chair leader commissioner deputy foreign defense defence interior state first lady premier
+coach officer detective agent chief inspector sergeant doctor nurse pastor bishop rabbi imam ayatollah emir
+sultan cardinal archbishop attorney superintendent trooper constable sheriff councillor councilman
+councilwoman assemblyman assemblywoman congressman congresswoman
 """.split())
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "NORP": "group", "FAC": "place"}

@@ -108,26 +108,30 @@ def top_speakers(connection, top: int = 20) -> list[dict]:
 
 def speaker_detail(connection, name: str, latest: int = 10) -> list[dict]:
     """Every speaker the name or alias points to, with aliases, roles, counts per week and latest quotes."""
-    details = []
-    for speaker_id in speaker_ids(connection, name):
-        row = connection.execute(select(speakers).where(speakers.c.id == speaker_id)).first()
-        aliases = [r.alias for r in connection.execute(
-            select(speaker_aliases.c.alias).where(speaker_aliases.c.speaker_id == speaker_id)
-            .order_by(speaker_aliases.c.id))]
-        roles = [dict(r._mapping) for r in connection.execute(
-            select(speaker_roles.c.role, speaker_roles.c.affiliation, speaker_roles.c.first_seen,
-                   speaker_roles.c.last_seen).where(speaker_roles.c.speaker_id == speaker_id)
-            .order_by(speaker_roles.c.first_seen))]
-        dates = [r[0] for r in connection.execute(select(quotations.c.date).where(quotations.c.speaker_id == speaker_id))]
-        quotes = [
-            to_record(r) for r in connection.execute(
-                select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
-                .where(quotations.c.speaker_id == speaker_id)
-                .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
-        details.append({"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
-                        "last_seen": row.last_seen, "aliases": aliases, "roles": roles,
-                        "quotes": len(dates), "per_week": per_week(dates), "latest": quotes})
-    return details
+    return [speaker_by_id(connection, speaker_id, latest) for speaker_id in speaker_ids(connection, name)]
+
+
+def speaker_by_id(connection, speaker_id: int, latest: int = 10) -> dict | None:
+    """One speaker with aliases, roles over time, quotations per week and the latest quotations."""
+    row = connection.execute(select(speakers).where(speakers.c.id == speaker_id)).first()
+    if row is None:
+        return None
+    aliases = [r.alias for r in connection.execute(
+        select(speaker_aliases.c.alias).where(speaker_aliases.c.speaker_id == speaker_id)
+        .order_by(speaker_aliases.c.id))]
+    roles = [dict(r._mapping) for r in connection.execute(
+        select(speaker_roles.c.role, speaker_roles.c.affiliation, speaker_roles.c.first_seen,
+               speaker_roles.c.last_seen).where(speaker_roles.c.speaker_id == speaker_id)
+        .order_by(speaker_roles.c.first_seen))]
+    dates = [r[0] for r in connection.execute(select(quotations.c.date).where(quotations.c.speaker_id == speaker_id))]
+    quotes = [
+        to_record(r) for r in connection.execute(
+            select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+            .where(quotations.c.speaker_id == speaker_id)
+            .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
+    return {"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
+            "last_seen": row.last_seen, "aliases": aliases, "roles": roles,
+            "quotes": len(dates), "per_week": per_week(dates), "latest": quotes}
 
 
 def per_week(dates: list[str]) -> dict[str, int]:
@@ -168,3 +172,34 @@ def counts(connection) -> dict[str, int]:
     return {name: connection.execute(select(func.count()).select_from(table)).scalar()
             for name, table in (("documents", documents), ("quotations", quotations),
                                 ("speakers", speakers), ("statements", statements))}
+
+
+def document_detail(connection, document_id: str) -> dict | None:
+    """A stored document: metadata, clean text, posts and every quotation with offsets into the text."""
+    from onrecord.store.schema import posts
+
+    row = connection.execute(select(documents).where(documents.c.id == document_id)).first()
+    if row is None:
+        return None
+    post_rows = connection.execute(select(posts.c.idx, posts.c.title, posts.c.time, posts.c.start, posts.c.end)
+                                   .where(posts.c.document_id == document_id).order_by(posts.c.start)).all()
+    quotes = [to_record(r) for r in connection.execute(
+        select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+        .where(quotations.c.document_id == document_id).order_by(quotations.c.start))]
+    return {"id": row.id, "source": row.source, "url": row.url, "title": row.title, "site": row.site,
+            "published": row.published, "author": row.author, "versions": row.versions,
+            "first_seen": row.first_seen, "last_fetched": row.last_fetched, "text": row.text,
+            "posts": [{"index": p.idx, "title": p.title, "time": p.time, "start": p.start, "end": p.end}
+                      for p in post_rows],
+            "quotations": quotes}
+
+
+def statement_detail(connection, statement_id: int) -> dict | None:
+    row = connection.execute(select(statements).where(statements.c.id == statement_id)).first()
+    if row is None:
+        return None
+    appearances = statement_appearances(connection, statement_id)
+    speaker = connection.execute(select(speakers.c.name).where(speakers.c.id == row.speaker_id)).scalar()
+    return {"id": row.id, "text": row.text, "speaker_id": row.speaker_id, "speaker": speaker,
+            "first_seen": row.first_seen, "first_document_id": row.first_document_id,
+            "appearances": appearances}
