@@ -77,9 +77,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quotations", type=int, default=100_000)
     parser.add_argument("--postgres", help="an empty PostgreSQL database URL to benchmark as well")
+    parser.add_argument("--sqlite", help="keep the SQLite archive at this path (e.g. for benchmarks/load.sh)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        run(f"sqlite:///{Path(folder) / 'bench.db'}", args.quotations)
+    if args.sqlite:
+        run(f"sqlite:///{Path(args.sqlite).resolve()}", args.quotations)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            run(f"sqlite:///{Path(folder) / 'bench.db'}", args.quotations)
     if args.postgres:
         run(args.postgres, args.quotations)
 

@@ -173,3 +173,39 @@ def test_offsets_slice_the_text(extract):
         assert text[r["start"]:r["end"]] == r["text"]
         if r["speaker"]:
             assert text[r["speaker"]["start"]:r["speaker"]["end"]] == r["speaker"]["mention"]
+
+
+def test_quotation_after_a_cued_one_continues_it(extract):
+    records = extract("“We did our part,” Senator Amy Price said. “Now the House has to do its part.”")
+    assert len(records) == 1
+    r = records[0]
+    assert speaker(r) == "Amy Price" and "Now the House" in r["text"] and len(r["parts"]) == 2
+
+
+def test_typewriter_double_apostrophe_quotes(extract):
+    r = one(extract("''This isn't tax reform,'' said Douglas Hale, an economist. ''It's anti-reform.''"),
+            "This isn't tax reform")
+    assert speaker(r) == "Douglas Hale" and "It's anti-reform." in r["text"]
+
+
+def test_dash_signature_after_a_quotation(extract):
+    r = one(extract("“He can’t even answer a question without scaring people first.” ― Esther Tapia"),
+            "He can’t even answer")
+    assert (speaker(r), r["rule"]) == ("Esther Tapia", "dash-signature")
+
+
+def test_paragraph_opened_with_a_closing_mark(extract):
+    r = one(extract("”Fear is what I feel when I watch the debate tonight.” ― Edwin Monroy"), "Fear is what I feel")
+    assert speaker(r) == "Edwin Monroy"
+
+
+def test_subject_through_a_preposition(extract):
+    r = one(extract("Dr. Mehmet Oz was criticized for saying that green coffee was a miracle cure."),
+            "green coffee was a miracle cure")
+    assert speaker(r) == "Mehmet Oz"
+
+
+def test_told_someone_to_do_something(extract):
+    r = one(extract("President Barack Obama told his advisers to find a way to cut emissions without Congress."),
+            "his advisers to find a way")
+    assert (speaker(r), r["cue"], r["addressee"]) == ("Barack Obama", "told", "his advisers")

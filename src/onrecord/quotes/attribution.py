@@ -108,6 +108,9 @@ class Attributor:
             if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.pos_ in ("VERB", "AUX"):
                 current = current.head
                 continue
+            if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+                current = current.head.head  # "X was criticised for saying ..."
+                continue
             return None
         return None
 
@@ -166,7 +169,7 @@ class Attributor:
     def _complement_frame(self, verb) -> Frame | None:
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if not complements:
-            return None
+            return self._told_to_frame(verb)
         content = complements[0]
         start, end = content.left_edge.idx, content.right_edge.idx + len(content.right_edge)
         if content.left_edge.lower_ == "that" and content.left_edge.dep_ == "mark":
@@ -177,6 +180,23 @@ class Attributor:
         rule = "inverted-cue" if content.i < verb.i else "speech-verb"
         return Frame(verb, self._cue_text(verb), self.subject_of(verb), start, end, self.addressee_of(verb), rule,
                      [(start, end)])
+
+    def _told_to_frame(self, verb) -> Frame | None:
+        """"X told his advisers to find a way": the addressee and what they were told to do."""
+        if lemma_of(verb) not in ADDRESSEE_OBJECT_VERBS:
+            return None
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                        for g in c.children)]
+        if not objects or not clauses:
+            return None
+        start = objects[0].left_edge.idx
+        last = clauses[0].right_edge
+        start, end = self._trim(start, last.idx + len(last))
+        if len(self.text[start:end].split()) < 4:
+            return None
+        return Frame(verb, self._cue_text(verb), self.subject_of(verb), start, end, self._mention_text(objects[0]),
+                     "told-to", [(start, end)])
 
     def _parenthetical_frame(self, verb) -> Frame | None:
         """'That deal, X argues, is ...' and '..., X has said.' when the parser hangs the cue on the clause."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from onrecord.clean.layout import Paragraph
 
-PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‹": "›", '"': '"', "‚": "’"}
+PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‹": "›", '"': '"', "‚": "’", "”": "”"}
 OPENERS = "“«„\"‘‹"
 _SPEAKER_LABEL = re.compile(r"[“\"]?\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")
 
@@ -49,6 +49,8 @@ def quotes_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan
         if not stack:
             if ch in OPENERS and _is_opening(text, i) and (ch != "‘" or "’" in text[i:end]):
                 stack.append((ch, i))
+            elif ch == "”" and i == start and i + 1 < end and not text[i + 1].isspace() and "”" in text[i + 1:end]:
+                stack.append((ch, i))  # some sites open a paragraph's quotation with a closing mark
             continue
         outer_mark, outer_at = stack[0]
         top_mark = stack[-1][0]
