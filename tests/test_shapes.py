@@ -209,3 +209,8 @@ def test_told_someone_to_do_something(extract):
     r = one(extract("President Barack Obama told his advisers to find a way to cut emissions without Congress."),
             "his advisers to find a way")
     assert (speaker(r), r["cue"], r["addressee"]) == ("Barack Obama", "told", "his advisers")
+
+
+def test_quoted_titles_are_not_speech(extract):
+    records = extract("Senator Bernie Sanders told MSNBC’s “Morning Joe” that the plan would fail.")
+    assert [r["text"] for r in records] == ["the plan would fail"]

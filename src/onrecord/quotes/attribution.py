@@ -537,7 +537,7 @@ class Attributor:
                 continue
             cue, window = self.direct_cue(q, spans)
             start, end = self._trim(q.start, q.end)
-            if end <= start:
+            if end <= start or self._is_title(start, end):
                 continue
             if results and (self._same_cue(results[-1], cue) or self._runs_on(results[-1], q, cue)):
                 results[-1][5].append((start, end))
@@ -545,6 +545,16 @@ class Attributor:
                 continue
             results.append([start, q, cue, window, None, [(start, end)], end])
         return results
+
+    def _is_title(self, start: int, end: int) -> bool:
+        """“Morning Joe”, “The Art of the Deal”: a short run of capitalised words is a title, not speech."""
+        words = self.text[start:end].split()
+        if not 1 <= len(words) <= 6 or re.search(r"[.!?,;:]$", self.text[start:end]):
+            return False
+        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "from", "&"}
+        capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+        return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words) \
+            and len(capitalised) >= max(1, len(words) - 2)
 
     def _dash_signature(self, q: QuoteSpan) -> tuple[str, int] | None:
         """“...” ― Pamela Padilla: a name after a dash closing the paragraph signs the quotation."""
