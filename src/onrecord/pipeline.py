@@ -58,3 +58,24 @@ def extract_documents(nlp, documents: Iterable[Document], batch_size: int = 16) 
 
 def extract_raw(nlp, raw) -> Extraction:
     return next(extract_documents(nlp, [build_document(raw)]))
+
+
+_worker_nlp = None
+
+
+def _worker_start(model: str | None) -> None:
+    global _worker_nlp
+    _worker_nlp = load_pipeline(model)
+
+
+def _worker_extract(document: Document) -> Extraction:
+    return next(extract_documents(_worker_nlp, [document]))
+
+
+def extract_parallel(documents: Iterable[Document], workers: int, model: str | None = None) -> Iterator[Extraction]:
+    """The same extractions, in the same order, from N processes that each load the model once."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool:
+        yield from pool.imap(_worker_extract, documents, chunksize=1)

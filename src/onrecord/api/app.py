@@ -122,29 +122,24 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         with engine.connect() as connection:
             return {"speakers": top_speakers(connection, top)}
 
+    def one(what: str, lookup, ident):
+        with engine.connect() as connection:
+            found = lookup(connection, ident)
+        if found is None:
+            raise HTTPException(404, f"no {what} {ident}")
+        return found
+
     @api.get("/speakers/{speaker_id}")
     def speaker(speaker_id: int):
-        with engine.connect() as connection:
-            found = speaker_by_id(connection, speaker_id, latest=20)
-        if found is None:
-            raise HTTPException(404, f"no speaker {speaker_id}")
-        return found
+        return one("speaker", lambda c, i: speaker_by_id(c, i, latest=20), speaker_id)
 
     @api.get("/documents/{document_id}")
     def document(document_id: str):
-        with engine.connect() as connection:
-            found = document_detail(connection, document_id)
-        if found is None:
-            raise HTTPException(404, f"no document {document_id}")
-        return found
+        return one("document", document_detail, document_id)
 
     @api.get("/statements/{statement_id}")
     def statement(statement_id: int):
-        with engine.connect() as connection:
-            found = statement_detail(connection, statement_id)
-        if found is None:
-            raise HTTPException(404, f"no statement {statement_id}")
-        return found
+        return one("statement", statement_detail, statement_id)
 
     @api.post("/extract")
     def extract(request: ExtractRequest):

@@ -1,0 +1,89 @@
+"""Throughput: onrecord against textacy 0.13 direct_quotations on the same PolNeAR dev texts with the
+same spaCy model, in one run; each tool in its own process so peak RSS is its own.
+
+    .venv/bin/python benchmarks/throughput.py [--split ../shared/data/polnear/dev] [--workers 2]
+(textacy is a dev extra: pip install -e '.[bench]')
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+
+def texts(split: str) -> list[str]:
+    return [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(split, "text", "*.txt")))]
+
+
+def run_onrecord(split: str, workers: int) -> dict:
+    from onrecord.clean import build_document
+    from onrecord.pipeline import extract_documents, extract_parallel, load_pipeline
+    from onrecord.records import RawSource
+
+    documents = [build_document(RawSource(f"dev-{i}", t, False)) for i, t in enumerate(texts(split))]
+    if workers > 1:
+        started = time.perf_counter()
+        found = sum(len(e.quotations) for e in extract_parallel(documents, workers))
+    else:
+        nlp = load_pipeline()
+        started = time.perf_counter()
+        found = sum(len(e.quotations) for e in extract_documents(nlp, documents))
+    return {"seconds": time.perf_counter() - started, "found": found}
+
+
+def run_textacy(split: str, _workers: int) -> dict:
+    import spacy
+    import textacy.extract
+
+    from onrecord.pipeline import model_name
+
+    nlp = spacy.load(model_name())
+    started = time.perf_counter()
+    found = sum(len(list(textacy.extract.triples.direct_quotations(doc))) for doc in nlp.pipe(texts(split)))
+    return {"seconds": time.perf_counter() - started, "found": found}
+
+
+def child(tool: str, split: str, workers: int) -> None:
+    result = {"onrecord": run_onrecord, "textacy": run_textacy}[tool](split, workers)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if workers > 1:
+        peak += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result["peak_rss_mb"] = peak / 1024
+    print(json.dumps(result))
+
+
+def measure(tool: str, split: str, workers: int = 1) -> dict:
+    output = subprocess.run([sys.executable, __file__, "--child", tool, "--split", split, "--workers", str(workers)],
+                            capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default=os.path.join("..", "shared", "data", "polnear", "dev"))
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.split, args.workers)
+        return
+    words = sum(len(t.split()) for t in texts(args.split))
+    rows = [("textacy 0.13 direct_quotations", measure("textacy", args.split)),
+            ("onrecord, 1 process", measure("onrecord", args.split, 1))]
+    if args.workers > 1:
+        rows.append((f"onrecord, --workers {args.workers}", measure("onrecord", args.split, args.workers)))
+    base = words / rows[0][1]["seconds"]
+    print(f"{words} words in {len(texts(args.split))} documents ({args.split}), CPU cores: {os.cpu_count()}")
+    for name, result in rows:
+        rate = words / result["seconds"]
+        print(f"{name:32} {rate:8.0f} words/s  x{rate / base:4.2f}  quotations {result['found']:5d}  "
+              f"peak RSS {result['peak_rss_mb']:6.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
