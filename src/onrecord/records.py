@@ -23,6 +23,8 @@ class RawSource:
     is_html: bool
     url: str | None = None
     fetched_date: str | None = None
+    keep_url: bool = False
+    """The url is the document's address (a WARC record's target URI), not replaced by a canonical link."""
 
 
 @dataclass

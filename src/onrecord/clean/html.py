@@ -117,7 +117,8 @@ def document_from_html(raw: RawSource) -> Document:
         raise EmptyPage(f"{raw.source}: no article text found in the HTML")
     metadata = trafilatura.extract_metadata(raw.content)
     tree = lxml.html.fromstring(raw.content)
-    url = (metadata.url if metadata else None) or raw.url
+    canonical = metadata.url if metadata else None
+    url = raw.url if raw.keep_url and raw.url else canonical or raw.url
     info = DocumentInfo(
         id=stable_id("url", url) if url else stable_id("html", raw.source if raw.source != "-" else text),
         source=raw.source,

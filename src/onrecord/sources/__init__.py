@@ -3,15 +3,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
-
-from onrecord import __version__
 from onrecord.records import RawSource
 
-USER_AGENT = f"onrecord/{__version__} (+https://github.com/onrecord/onrecord)"
-MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<article|<!--)", re.I)
 
@@ -55,32 +51,43 @@ def read_stdin() -> RawSource:
     return RawSource(source="-", content=content, is_html=looks_like_html(content))
 
 
-def read_url(url: str, timeout: float = 20.0) -> RawSource:
+def read_url(url: str, fetcher=None) -> RawSource:
+    from onrecord.sources.fetch import Fetcher, FetchError
+
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
     try:
-        with httpx.Client(follow_redirects=True, max_redirects=5, timeout=timeout,
-                          headers={"User-Agent": USER_AGENT}) as client:
-            response = client.get(url)
-    except httpx.HTTPError as err:
-        raise SourceError(f"{url}: fetch failed ({type(err).__name__}: {err})") from None
-    if response.status_code >= 400:
-        raise SourceError(f"{url}: HTTP {response.status_code}")
-    if len(response.content) > MAX_BYTES:
-        raise SourceError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-    content_type = response.headers.get("content-type", "")
-    if content_type and not re.search(r"text/|html|xml", content_type):
-        raise SourceError(f"{url}: not a text or HTML page ({content_type})")
-    content = decode(response.content, url) if not response.encoding else response.text
+        fetched = fetcher.fetch(url)
+    except FetchError as error:
+        raise SourceError(str(error)) from None
+    finally:
+        if own:
+            fetcher.close()
+    content = fetched.text()
     if not content.strip():
         raise SourceError(f"{url}: empty page")
-    is_html = "html" in content_type or looks_like_html(content)
-    return RawSource(source=url, content=content, is_html=is_html, url=str(response.url))
+    is_html = "html" in fetched.content_type or looks_like_html(content)
+    return RawSource(source=url, content=content, is_html=is_html, url=fetched.url)
 
 
-def read_source(spec: str) -> RawSource:
+def read_source(spec: str, fetcher=None) -> RawSource:
     if spec == "-":
         return read_stdin()
     if re.match(r"^https?://", spec, re.I):
-        return read_url(spec)
+        return read_url(spec, fetcher)
     if re.match(r"^[a-z][a-z0-9+.-]*://", spec, re.I):
         raise SourceError(f"{spec}: unsupported URL scheme (use http or https)")
     return read_file(spec)
+
+
+def iter_sources(spec: str, fetcher=None) -> Iterator[RawSource]:
+    """Every page a source holds: one for a file, URL or stdin, each HTML response of a WARC archive."""
+    from onrecord.sources.warc import is_warc, read_warc
+
+    if is_warc(spec) and not re.match(r"^[a-z][a-z0-9+.-]*://", spec, re.I):
+        path = Path(spec)
+        if not path.is_file():
+            raise SourceError(f"{spec}: no such file" if not path.exists() else f"{spec}: is a directory, not a file")
+        yield from read_warc(spec, SourceError)
+    else:
+        yield read_source(spec, fetcher)

@@ -113,3 +113,19 @@ quotations = Table(
     Index("ix_quotations_date", "date"),
     Index("ix_quotations_statement", "statement_id"),
 )
+
+watch_targets = Table(
+    "watch_targets", metadata,
+    Column("url", String(2000), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_checked", String(40)),
+    Column("last_status", Text),
+)
+
+watch_items = Table(
+    "watch_items", metadata,
+    Column("target_url", String(2000), primary_key=True),
+    Column("item_url", String(2000), primary_key=True),
+    Column("seen_at", String(40), nullable=False),
+)

@@ -5,7 +5,10 @@ Revises:
 """
 from alembic import op
 
-from onrecord.store.schema import metadata
+from onrecord.store.schema import (documents, posts, quotations, speaker_aliases, speaker_roles, speakers,
+                                   statements)
+
+TABLES = [documents, posts, speakers, speaker_aliases, speaker_roles, statements, quotations]
 
 revision = "0001"
 down_revision = None
@@ -34,7 +37,8 @@ POSTGRES_FTS = [
 
 def upgrade() -> None:
     bind = op.get_bind()
-    metadata.create_all(bind)
+    for table in TABLES:
+        table.create(bind)
     for statement in SQLITE_FTS if bind.dialect.name == "sqlite" else POSTGRES_FTS:
         op.execute(statement)
 
@@ -43,4 +47,5 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS quotations_fts")
-    metadata.drop_all(bind)
+    for table in reversed(TABLES):
+        table.drop(bind)

@@ -1,0 +1,166 @@
+"""`onrecord batch`: the same component as `extract`, fanned out with Ray Data.
+
+Inputs are read by Ray tasks (a WARC file becomes its HTML pages), pages go to actors that each
+load the spaCy pipeline once, and the results are written as Parquet: DIR/quotations/ and
+DIR/documents/, partitioned by date, plus DIR/errors.jsonl for every page or input that failed.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+QUOTATION_COLUMNS = ["id", "doc_id", "doc_source", "doc_url", "doc_title", "doc_site", "doc_published",
+                     "post_index", "post_title", "post_time", "kind", "text", "start", "end", "speaker_name",
+                     "speaker_mention", "speaker_start", "speaker_end", "speaker_kind", "speaker_role",
+                     "speaker_affiliation", "cue", "addressee", "confidence", "rule", "parts", "date"]
+
+
+@dataclass
+class BatchSummary:
+    documents: int
+    quotations: int
+    errors: int
+    out: str
+
+
+def _date(value: str | None) -> str:
+    return value[:10] if value and len(value) >= 10 and value[4] == "-" else "unknown"
+
+
+def flat_record(record: dict) -> dict:
+    """A quotation record as flat Parquet columns (doc_*, post_*, speaker_*), types fixed."""
+    doc, post, speaker = record["doc"], record["post"] or {}, record["speaker"] or {}
+    return {
+        "id": record["id"], "doc_id": doc["id"], "doc_source": doc["source"], "doc_url": doc["url"],
+        "doc_title": doc["title"], "doc_site": doc["site"], "doc_published": doc["published"],
+        "post_index": post.get("index"), "post_title": post.get("title"), "post_time": post.get("time"),
+        "kind": record["kind"], "text": record["text"], "start": record["start"], "end": record["end"],
+        "speaker_name": speaker.get("name"), "speaker_mention": speaker.get("mention"),
+        "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"), "speaker_kind": speaker.get("kind"),
+        "speaker_role": speaker.get("role"), "speaker_affiliation": speaker.get("affiliation"),
+        "cue": record["cue"], "addressee": record["addressee"], "confidence": float(record["confidence"]),
+        "rule": record["rule"], "parts": json.dumps(record.get("parts") or []),
+        "date": _date(post.get("time") or doc["published"]),
+    }
+
+
+def record_from_flat(row: dict) -> dict:
+    """Back to the extraction record format."""
+    speaker = None
+    if row.get("speaker_mention") is not None:
+        speaker = {"name": row["speaker_name"], "mention": row["speaker_mention"], "start": row["speaker_start"],
+                   "end": row["speaker_end"], "kind": row["speaker_kind"], "role": row["speaker_role"],
+                   "affiliation": row["speaker_affiliation"]}
+    post = None
+    if row.get("post_index") is not None and row["post_index"] == row["post_index"]:
+        post = {"index": int(row["post_index"]), "title": row["post_title"], "time": row["post_time"]}
+    return {"id": row["id"], "doc": {"id": row["doc_id"], "source": row["doc_source"], "url": row["doc_url"],
+                                     "title": row["doc_title"], "site": row["doc_site"],
+                                     "published": row["doc_published"]},
+            "post": post, "kind": row["kind"], "text": row["text"], "start": int(row["start"]),
+            "end": int(row["end"]), "speaker": speaker, "cue": row["cue"], "addressee": row["addressee"],
+            "confidence": row["confidence"], "rule": row["rule"], "parts": json.loads(row["parts"])}
+
+
+def read_input(row: dict) -> list[dict]:
+    """One input (file, URL, WARC) to its pages, or to one error row; each page travels as one JSON string
+    so that no field turns into NaN on the way."""
+    from onrecord.sources import SourceError, iter_sources
+    from onrecord.sources.fetch import Fetcher
+
+    spec = row["spec"]
+    pages = []
+    fetcher = Fetcher(allow_private=row["allow_private"])
+    try:
+        for raw in iter_sources(spec, fetcher):
+            pages.append({"source": raw.source, "content": raw.content, "is_html": raw.is_html, "url": raw.url,
+                          "fetched_date": raw.fetched_date, "keep_url": raw.keep_url, "error": None})
+    except SourceError as error:
+        pages.append({"source": spec, "error": str(error)})
+    finally:
+        fetcher.close()
+    return [{"order": row["order"], "sub": i, "page": json.dumps(p)} for i, p in enumerate(pages)]
+
+
+class ExtractActor:
+    """One spaCy pipeline per Ray worker, reused for every batch it gets."""
+
+    def __init__(self, model: str | None):
+        from onrecord.pipeline import load_pipeline
+
+        self.nlp = load_pipeline(model)
+
+    def __call__(self, batch: dict) -> dict:
+        results = [json.dumps(self.extract(json.loads(page))) for page in batch["page"]]
+        return {"order": batch["order"], "sub": batch["sub"], "result": results}
+
+    def extract(self, page: dict) -> dict:
+        from onrecord.clean import build_document
+        from onrecord.pipeline import extract_documents
+        from onrecord.records import RawSource
+
+        if page["error"] is not None:
+            return {"source": page["source"], "error": page["error"]}
+        raw = RawSource(page["source"], page["content"], page["is_html"], page["url"], page["fetched_date"],
+                        page["keep_url"])
+        try:
+            extraction = next(extract_documents(self.nlp, [build_document(raw)]))
+        except Exception as failure:  # one bad page never stops the batch
+            return {"source": page["url"] or page["source"], "error": f"{type(failure).__name__}: {failure}"}
+        info = extraction.document.info
+        records = extraction.records()
+        return {"source": page["source"], "error": None,
+                "document": {"id": info.id, "source": info.source, "url": info.url, "title": info.title,
+                             "site": info.site, "published": info.published, "author": info.author,
+                             "posts": len(extraction.document.posts), "quotations": len(records),
+                             "characters": len(extraction.document.text), "date": _date(info.published)},
+                "quotations": [flat_record(r) for r in records]}
+
+
+def run_batch(inputs: list[str], out: str, address: str | None = None, workers: int = 2,
+              model: str | None = None, allow_private: bool = False) -> BatchSummary:
+    import ray
+
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if not ray.is_initialized():
+        if address:
+            ray.init(address=address, logging_level="ERROR", log_to_driver=False)
+        else:
+            ray.init(num_cpus=workers + 1, include_dashboard=False, logging_level="ERROR",
+                     log_to_driver=False, runtime_env={"env_vars": {"PYTHONWARNINGS": "ignore"}})
+    items = [{"spec": spec, "order": i, "allow_private": allow_private} for i, spec in enumerate(inputs)]
+    pages = ray.data.from_items(items).flat_map(read_input)
+    results = pages.map_batches(ExtractActor, fn_constructor_kwargs={"model": model}, batch_size=4,
+                                concurrency=workers, num_cpus=1, batch_format="numpy").materialize()
+    good = results.filter(lambda row: json.loads(row["result"])["error"] is None)
+    quotations = good.flat_map(lambda row: json.loads(row["result"])["quotations"])
+    documents = good.map(lambda row: json.loads(row["result"])["document"])
+    for name, dataset in (("quotations", quotations), ("documents", documents)):
+        folder = out_dir / name
+        if folder.exists():
+            shutil.rmtree(folder)
+        if dataset.count():
+            dataset.write_parquet(str(folder), partition_cols=["date"])
+        else:
+            folder.mkdir(parents=True)
+    errors = results.filter(lambda row: json.loads(row["result"])["error"] is not None).take_all()
+    with open(out_dir / "errors.jsonl", "w", encoding="utf-8") as handle:
+        for row in sorted(errors, key=lambda r: (r["order"], r["sub"])):
+            result = json.loads(row["result"])
+            handle.write(json.dumps({"source": result["source"], "error": result["error"]}, ensure_ascii=False) + "\n")
+    return BatchSummary(documents.count(), quotations.count(), len(errors), str(out_dir))
+
+
+def read_quotations(out: str) -> list[dict]:
+    """The batch's quotation records, in the extraction record format, ordered like `extract` prints them."""
+    import pyarrow.parquet as pq
+
+    folder = Path(out) / "quotations"
+    if not any(folder.rglob("*.parquet")):
+        return []
+    frame = pq.read_table(folder).to_pandas()
+    frame = frame.astype(object).where(frame.notna(), None)
+    return [record_from_flat(row) for row in frame.to_dict("records")]
