@@ -214,3 +214,10 @@ def test_told_someone_to_do_something(extract):
 def test_quoted_titles_are_not_speech(extract):
     records = extract("Senator Bernie Sanders told MSNBC’s “Morning Joe” that the plan would fail.")
     assert [r["text"] for r in records] == ["the plan would fail"]
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence(extract):
+    text = ("“We will win this vote,” Senator John Miller said.\n\n"
+            "Peter Alves criticised the plan on Monday. “It is a fantasy,” he said.")
+    r = one(extract(text), "It is a fantasy")
+    assert (speaker(r), r["rule"]) == ("Peter Alves", "direct-cue/pronoun-previous-subject")

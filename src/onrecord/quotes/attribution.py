@@ -437,6 +437,13 @@ class Attributor:
                 person = self.names.person(ent.text, ent.start_char)
                 if person and compatible_person(person):
                     return self._person_speaker(person, *mention), "pronoun-same-sentence"
+        if sent.start > 0 and wanted in ("m", "f"):
+            before = self.doc[sent.start - 1].sent
+            subjects = [e for e in before.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
+            for ent in subjects[:1]:
+                person = self.names.person(ent.text, ent.start_char)
+                if person and person.gender == wanted and before.start_char >= horizon:
+                    return self._person_speaker(person, *mention), "pronoun-previous-subject"
         for quotation in reversed(previous):
             speaker = quotation.speaker
             if speaker is None or speaker.name is None or quotation.start < horizon:
