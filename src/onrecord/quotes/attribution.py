@@ -438,12 +438,19 @@ class Attributor:
                 if person and compatible_person(person):
                     return self._person_speaker(person, *mention), "pronoun-same-sentence"
         if sent.start > 0 and wanted in ("m", "f"):
+            latest_quote = previous[-1].end if previous else -1
             before = self.doc[sent.start - 1].sent
-            subjects = [e for e in before.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
-            for ent in subjects[:1]:
-                person = self.names.person(ent.text, ent.start_char)
-                if person and person.gender == wanted and before.start_char >= horizon:
-                    return self._person_speaker(person, *mention), "pronoun-previous-subject"
+            for _ in range(3):
+                if before.start_char < max(horizon, latest_quote):
+                    break
+                subjects = [e for e in before.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
+                for ent in subjects[:1]:
+                    person = self.names.person(ent.text, ent.start_char)
+                    if person and person.gender == wanted:
+                        return self._person_speaker(person, *mention), "pronoun-previous-subject"
+                if before.start == 0:
+                    break
+                before = self.doc[before.start - 1].sent
         for quotation in reversed(previous):
             speaker = quotation.speaker
             if speaker is None or speaker.name is None or quotation.start < horizon:
