@@ -221,3 +221,10 @@ def test_pronoun_prefers_the_subject_of_the_previous_sentence(extract):
             "Peter Alves criticised the plan on Monday. “It is a fantasy,” he said.")
     r = one(extract(text), "It is a fantasy")
     assert (speaker(r), r["rule"]) == ("Peter Alves", "direct-cue/pronoun-previous-subject")
+
+
+def test_pronoun_looks_back_over_sentences_since_the_last_quotation(extract):
+    text = ("“We will win this vote,” Senator John Miller said.\n\n"
+            "Peter Alves criticised the plan on Monday. The plan was published a week ago. "
+            "“It is a fantasy,” he said.")
+    assert speaker(one(extract(text), "It is a fantasy")) == "Peter Alves"
