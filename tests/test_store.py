@@ -71,6 +71,11 @@ def test_two_full_names_never_merge_and_an_ambiguous_surname_stays_apart(archive
     with archive.connect() as c:
         names = {d["name"] for d in speaker_detail(c, "Berg")}
         assert {"Anna Berg", "Lars Berg"} <= names
+        shared = search(c, SearchFilters(speaker="Berg"))
+        assert {r["speaker"]["name"] for r in shared} == names and len(shared) == 3
+        assert [r["doc"]["site"] for r in shared] == ["Outlet B", "Outlet A", "Outlet A"]
+        assert len(search(c, SearchFilters(speaker="Berg", kind="direct"))) == 1
+        assert len(search(c, SearchFilters(speaker="Berg", limit=1, offset=1))) == 1
         assert len(speaker_detail(c, "Anna Berg")) == 1 and speaker_detail(c, "Anna Berg")[0]["quotes"] == 1
 
 

@@ -421,20 +421,28 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model for POST /api/extract and /api/ingest."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes."),
 ) -> None:
     """The web UI and JSON API (OpenAPI at /docs). Writes need ONRECORD_TOKEN."""
+    import os
+
     import uvicorn
 
     from onrecord.api import create_app
-    from onrecord.store import StoreError
+    from onrecord.store import StoreError, resolve_url
 
     try:
         application = create_app(db, model)
     except StoreError as error:
         _fail(str(error))
         raise typer.Exit(2)
+    if workers > 1:
+        os.environ["ONRECORD_SERVE_DB"] = resolve_url(db)
+        os.environ["ONRECORD_SERVE_MODEL"] = model or ""
+        application = "onrecord.api.app:app_from_environment"
     try:
-        uvicorn.run(application, host=host, port=port, log_level="warning")
+        uvicorn.run(application, host=host, port=port, log_level="warning", workers=workers,
+                    factory=workers > 1)
     except OSError as error:
         _fail(f"{host}:{port}: cannot listen ({error.strerror or error})")
         raise typer.Exit(1)

@@ -5,10 +5,14 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, literal_column, select, text
+from sqlalchemy import and_, column, func, literal_column, select, table, text
 
 from onrecord.store.keys import name_key
 from onrecord.store.schema import documents, quotations, speaker_aliases, speaker_roles, speakers, statements
+
+
+QUOTATIONS_FTS = table("quotations_fts", column("rowid"))
+"""SQLite's FTS5 index over quotations (text, speaker_name), kept in step by triggers."""
 
 
 @dataclass
@@ -62,22 +66,9 @@ def speaker_ids(connection, name: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def search(connection, filters: SearchFilters) -> list[dict]:
-    statement = select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+def _row_conditions(filters: SearchFilters) -> list:
+    """Filters on the quotation row itself (kind, dates, site)."""
     conditions = []
-    order = [quotations.c.date.desc(), quotations.c.id.desc()]
-    if filters.query and re.search(r"\w", filters.query):
-        if connection.dialect.name == "sqlite":
-            match = text("SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH :fts").bindparams(
-                fts=fts_query(filters.query)).columns(literal_column("rowid"))
-            conditions.append(quotations.c.id.in_(match))
-        else:
-            tsquery = func.plainto_tsquery("english", filters.query)
-            conditions.append(literal_column("quotations.search").op("@@")(tsquery))
-            order = [func.ts_rank(literal_column("quotations.search"), tsquery).desc()] + order
-    if filters.speaker:
-        ids = speaker_ids(connection, filters.speaker)
-        conditions.append(quotations.c.speaker_id.in_(ids or [-1]))
     if filters.kind:
         conditions.append(quotations.c.kind == filters.kind)
     if filters.since:
@@ -86,6 +77,51 @@ def search(connection, filters: SearchFilters) -> list[dict]:
         conditions.append(quotations.c.date < _day_after(filters.until))
     if filters.site:
         conditions.append(func.lower(quotations.c.site) == filters.site.lower())
+    return conditions
+
+
+def _speakers_newest(connection, ids: list[int], filters: SearchFilters, enough: int) -> list[int]:
+    """Ids of each speaker's newest quotations, enough of each for the page: every branch walks the
+    (speaker_id, date) index and stops, so a surname shared by many people stays fast. Plain SQL:
+    building this as an expression costs more than running it."""
+    where, params = [], {"enough": enough}
+    for name, clause, value in (("kind", "kind = :kind", filters.kind), ("since", "date >= :since", filters.since),
+                                ("until", "date < :until", _day_after(filters.until) if filters.until else None),
+                                ("site", "lower(site) = :site", (filters.site or "").lower() or None)):
+        if value:
+            where.append(clause)
+            params[name] = value
+    extra = "".join(f" AND {clause}" for clause in where)
+    branches = [f"SELECT id FROM (SELECT id FROM quotations WHERE speaker_id = {int(speaker_id)}{extra} "
+                f"ORDER BY date DESC, id DESC LIMIT :enough) AS branch_{n}" for n, speaker_id in enumerate(ids)]
+    return [row[0] for row in connection.execute(text(" UNION ALL ".join(branches)), params)]
+
+
+def search(connection, filters: SearchFilters) -> list[dict]:
+    statement = select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+    conditions = _row_conditions(filters)
+    order = [quotations.c.date.desc(), quotations.c.id.desc()]
+    ids = speaker_ids(connection, filters.speaker) if filters.speaker else None
+    if filters.query and re.search(r"\w", filters.query):
+        if connection.dialect.name == "sqlite":
+            # walk the FTS index newest first and stop at the page: no full list of matches, no sort
+            statement = select(*_columns()).select_from(
+                QUOTATIONS_FTS.join(quotations, QUOTATIONS_FTS.c.rowid == quotations.c.id)
+                .join(documents, documents.c.id == quotations.c.document_id))
+            conditions.append(literal_column("quotations_fts").op("MATCH")(fts_query(filters.query)))
+            order = [QUOTATIONS_FTS.c.rowid.desc()]
+        else:
+            tsquery = func.plainto_tsquery("english", filters.query)
+            conditions.append(literal_column("quotations.search").op("@@")(tsquery))
+            order = [func.ts_rank(literal_column("quotations.search"), tsquery).desc()] + order
+        if ids is not None:
+            conditions.append(quotations.c.speaker_id.in_(ids or [-1]))
+    elif ids is not None:
+        if len(ids) > 1:
+            newest = _speakers_newest(connection, ids, filters, filters.offset + filters.limit)
+            conditions = [quotations.c.id.in_(newest or [-1])]
+        else:
+            conditions.append(quotations.c.speaker_id.in_(ids or [-1]))
     if conditions:
         statement = statement.where(and_(*conditions))
     statement = statement.order_by(*order).limit(filters.limit).offset(filters.offset)

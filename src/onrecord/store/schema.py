@@ -113,6 +113,7 @@ quotations = Table(
     Index("ix_quotations_date", "date"),
     Index("ix_quotations_statement", "statement_id"),
 )
+# ix_quotations_speaker_date (speaker_id, date) comes with migration 0003.
 
 watch_targets = Table(
     "watch_targets", metadata,
