@@ -43,15 +43,15 @@ def synthetic_extraction(index: int, per_document: int, rng: random.Random) -> E
     return Extraction(Document(info, text, [Post(0, info.title, info.published, 0, len(text))]), quotes)
 
 
-def run(url: str, quotations: int, per_document: int = 10, queries: int = 200) -> None:
+def run(url: str, quotations: int, per_document: int = 10, queries: int = 200, ingest: bool = True) -> None:
     rng = random.Random(7)
     engine = open_engine(url)
     documents = quotations // per_document
     started = time.perf_counter()
-    for index in range(documents):
+    for index in range(documents if ingest else 0):
         with engine.begin() as connection:
             ingest_extraction(connection, synthetic_extraction(index, per_document, rng))
-    ingest_seconds = time.perf_counter() - started
+    ingest_seconds = max(time.perf_counter() - started, 1e-9)
     timings = []
     with engine.connect() as connection:
         for i in range(queries):
@@ -67,8 +67,9 @@ def run(url: str, quotations: int, per_document: int = 10, queries: int = 200) -
             timings.append((time.perf_counter() - t) * 1000)
     timings.sort()
     name = engine.dialect.name
-    print(f"{name:10} {quotations} quotations in {documents} documents: ingest {documents / ingest_seconds:.0f} "
-          f"documents/s ({quotations / ingest_seconds:.0f} quotations/s); search median "
+    ingested = (f"ingest {documents / ingest_seconds:.0f} documents/s ({quotations / ingest_seconds:.0f} "
+                f"quotations/s)" if ingest else "ingest not run (--search-only)")
+    print(f"{name:10} {quotations} quotations in {documents} documents: {ingested}; search median "
           f"{statistics.median(timings):.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms over {queries} queries")
     engine.dispose()
 
@@ -78,9 +79,10 @@ def main() -> None:
     parser.add_argument("--quotations", type=int, default=100_000)
     parser.add_argument("--postgres", help="an empty PostgreSQL database URL to benchmark as well")
     parser.add_argument("--sqlite", help="keep the SQLite archive at this path (e.g. for benchmarks/load.sh)")
+    parser.add_argument("--search-only", action="store_true", help="with --sqlite: time searches on it, no ingest")
     args = parser.parse_args()
     if args.sqlite:
-        run(f"sqlite:///{Path(args.sqlite).resolve()}", args.quotations)
+        run(f"sqlite:///{Path(args.sqlite).resolve()}", args.quotations, ingest=not args.search_only)
     else:
         with tempfile.TemporaryDirectory() as folder:
             run(f"sqlite:///{Path(folder) / 'bench.db'}", args.quotations)

@@ -17,6 +17,11 @@ QUOTATION_COLUMNS = ["id", "doc_id", "doc_source", "doc_url", "doc_title", "doc_
                      "speaker_affiliation", "cue", "addressee", "confidence", "rule", "parts", "date"]
 
 
+ONE_THREAD_EACH = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                   "PYTHONWARNINGS": "ignore"}
+"""Each actor is one process on one CPU: no BLAS thread pools fighting over the same cores."""
+
+
 @dataclass
 class BatchSummary:
     documents: int
@@ -72,7 +77,8 @@ def read_input(row: dict) -> list[dict]:
 
     spec = row["spec"]
     pages = []
-    fetcher = Fetcher(allow_private=row["allow_private"])
+    is_url = spec.lower().startswith(("http://", "https://"))
+    fetcher = Fetcher(allow_private=row["allow_private"]) if is_url else None
     try:
         for raw in iter_sources(spec, fetcher):
             pages.append({"source": raw.source, "content": raw.content, "is_html": raw.is_html, "url": raw.url,
@@ -80,7 +86,8 @@ def read_input(row: dict) -> list[dict]:
     except SourceError as error:
         pages.append({"source": spec, "error": str(error)})
     finally:
-        fetcher.close()
+        if fetcher is not None:
+            fetcher.close()
     return [{"order": row["order"], "sub": i, "page": json.dumps(p)} for i, p in enumerate(pages)]
 
 
@@ -130,11 +137,13 @@ def run_batch(inputs: list[str], out: str, address: str | None = None, workers: 
             ray.init(address=address, logging_level="ERROR", log_to_driver=False)
         else:
             ray.init(num_cpus=workers + 1, include_dashboard=False, logging_level="ERROR",
-                     log_to_driver=False, runtime_env={"env_vars": {"PYTHONWARNINGS": "ignore"}})
+                     log_to_driver=False, runtime_env={"env_vars": ONE_THREAD_EACH})
     items = [{"spec": spec, "order": i, "allow_private": allow_private} for i, spec in enumerate(inputs)]
-    pages = ray.data.from_items(items).flat_map(read_input)
-    results = pages.map_batches(ExtractActor, fn_constructor_kwargs={"model": model}, batch_size=4,
-                                concurrency=workers, num_cpus=1, batch_format="numpy").materialize()
+    # one block per input: a block goes to one actor, so one block of all inputs would idle the others
+    pages = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), 10_000))).flat_map(read_input)
+    results = pages.map_batches(ExtractActor, fn_constructor_kwargs={"model": model}, batch_size=2,
+                                compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+                                batch_format="numpy").materialize()
     good = results.filter(lambda row: json.loads(row["result"])["error"] is None)
     quotations = good.flat_map(lambda row: json.loads(row["result"])["quotations"])
     documents = good.map(lambda row: json.loads(row["result"])["document"])
