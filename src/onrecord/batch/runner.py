@@ -22,6 +22,30 @@ ONE_THREAD_EACH = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM
 """Each actor is one process on one CPU: no BLAS thread pools fighting over the same cores."""
 
 
+def _schemas():
+    import pyarrow as pa
+
+    text, integer = pa.string(), pa.int64()
+    types = {"post_index": integer, "start": integer, "end": integer, "speaker_start": integer,
+             "speaker_end": integer, "confidence": pa.float64()}
+    quotations = pa.schema([(name, types.get(name, text)) for name in QUOTATION_COLUMNS])
+    documents = pa.schema([("id", text), ("source", text), ("url", text), ("title", text), ("site", text),
+                           ("published", text), ("author", text), ("posts", integer), ("quotations", integer),
+                           ("characters", integer), ("date", text)])
+    return {"quotations": quotations, "documents": documents}
+
+
+def _cast(schema):
+    """Every block to one schema, so a column that happens to be all null in one block stays a string."""
+    def cast(table):
+        import pyarrow as pa
+
+        columns = [table.column(field.name).cast(field.type) if field.name in table.column_names
+                   else pa.nulls(table.num_rows, field.type) for field in schema]
+        return pa.Table.from_arrays(columns, schema=schema)
+    return cast
+
+
 @dataclass
 class BatchSummary:
     documents: int
@@ -147,12 +171,14 @@ def run_batch(inputs: list[str], out: str, address: str | None = None, workers: 
     good = results.filter(lambda row: json.loads(row["result"])["error"] is None)
     quotations = good.flat_map(lambda row: json.loads(row["result"])["quotations"])
     documents = good.map(lambda row: json.loads(row["result"])["document"])
+    schemas = _schemas()
     for name, dataset in (("quotations", quotations), ("documents", documents)):
         folder = out_dir / name
         if folder.exists():
             shutil.rmtree(folder)
         if dataset.count():
-            dataset.write_parquet(str(folder), partition_cols=["date"])
+            dataset.map_batches(_cast(schemas[name]), batch_format="pyarrow").write_parquet(
+                str(folder), partition_cols=["date"])
         else:
             folder.mkdir(parents=True)
     errors = results.filter(lambda row: json.loads(row["result"])["error"] is not None).take_all()
