@@ -13,7 +13,7 @@ import os
 import re
 import time
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -298,9 +298,7 @@ def evaluate(split: Path, model: str | None = None, errors_path: Path | None = N
     report.words = sum(len(text.split()) for text, _ in articles.values())
     report.seconds = seconds
     if errors_path:
-        counts = Counter(e.get("category") or e.get("rule") for e in errors)
         with open(errors_path, "w", encoding="utf-8") as handle:
             for error in errors:
                 handle.write(json.dumps(error, ensure_ascii=False) + "\n")
-        report.error_counts = counts
     return report

@@ -20,7 +20,7 @@ from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, SPEAKER_LABEL_STOPW
 from onrecord.quotes.marks import QuoteSpan, find_quotes, speaker_label
 from onrecord.records import Quotation, Speaker
 from onrecord.speakers import NameIndex, Person, role_and_affiliation
-from onrecord.speakers.names import name_words
+from onrecord.speakers.names import KIND_BY_LABEL, name_words
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
             "i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
@@ -409,8 +409,7 @@ class Attributor:
         person = self.names.person(text, start)
         if label != "PERSON" and (person is None or person.surname != text.split()[-1].lower()):
             person = self.names.entity(text)
-        kind = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
-                "NORP": "group", "FAC": "place"}.get(label, "unknown")
+        kind = KIND_BY_LABEL.get(label, "unknown")
         if person is None:
             return Speaker(" ".join(text.split()), text, start, end, kind)
         return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)
