@@ -170,6 +170,18 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
+def _follow(driver, element):
+    """Click a link or button and wait until the browser has replaced the page, not just started to."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def _shot(driver, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
@@ -181,19 +193,19 @@ def test_browser_search_speaker_document(server, browser):
     browser.get(server + "/")
     box = browser.find_element(By.NAME, "q")
     box.send_keys("ceasefire")
-    browser.find_element(By.CSS_SELECTOR, "form.search button").click()
+    _follow(browser, browser.find_element(By.CSS_SELECTOR, "form.search button"))
     quotes = browser.find_elements(By.CSS_SELECTOR, ".quote")
     assert quotes and "ceasefire" in browser.page_source
     assert "Maria Zakharova" in browser.find_element(By.TAG_NAME, "main").text
     _shot(browser, "search")
 
-    browser.find_element(By.LINK_TEXT, "Maria Zakharova").click()
+    _follow(browser, browser.find_element(By.LINK_TEXT, "Maria Zakharova"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Maria Zakharova"
     assert "Foreign Ministry spokesperson" in browser.page_source
     assert browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
     _shot(browser, "speaker")
 
-    browser.find_element(By.CSS_SELECTOR, ".quote a.document").click()
+    _follow(browser, browser.find_element(By.CSS_SELECTOR, ".quote a.document"))
     marks = browser.find_elements(By.CSS_SELECTOR, "mark.q")
     assert len(marks) >= 15
     mentions = browser.find_elements(By.CSS_SELECTOR, "span.mention")
@@ -201,7 +213,7 @@ def test_browser_search_speaker_document(server, browser):
     colours = {m.value_of_css_property("background-color") for m in marks}
     assert len(colours) >= 3
     _shot(browser, "document")
-    marks[1].find_element(By.TAG_NAME, "a").click()
+    _follow(browser, marks[1].find_element(By.TAG_NAME, "a"))
     assert browser.find_element(By.TAG_NAME, "h1").text in {"Maria Zakharova", "Hamas and el-Sisi", "Marwan Bishara"}
 
 
@@ -212,7 +224,7 @@ def test_browser_renders_injected_markup_as_text(server, browser):
     text = browser.find_element(By.TAG_NAME, "main").text
     assert "<script>window.__xss=1</script> is all we found" in text
     assert browser.execute_script("return window.__xss === undefined")
-    browser.find_element(By.CSS_SELECTOR, ".quote a.document").click()
+    _follow(browser, browser.find_element(By.CSS_SELECTOR, ".quote a.document"))
     assert "<img src=x onerror=window.__xss=2>" in browser.find_element(By.CSS_SELECTOR, ".doctext").text
     assert browser.execute_script("return window.__xss === undefined")
     assert not browser.find_elements(By.CSS_SELECTOR, ".doctext img, .doctext script, main b")
