@@ -1,8 +1,10 @@
 """Batch scaling: documents/s of `onrecord batch` (local Ray) with 1 and 2 workers on generated pages.
 
-    .venv/bin/python benchmarks/batch.py [--pages 300]
-Each worker count runs in its own process (its own Ray); the time counts from the first page read to
-the Parquet written, actor start-up (one model load per worker) included.
+    .venv/bin/python benchmarks/batch.py [--pages 300] [--repeat 2]
+Each worker count runs in its own process (its own Ray). Two rates: end to end (Ray start, one model load
+per actor, reading, extracting, writing Parquet) and extraction (first page an actor started to the last
+it finished: what more pages or a longer-lived cluster converge to). The worker counts take turns for
+--repeat rounds and each keeps its fastest, because shared VMs vary by a third from minute to minute.
 """
 from __future__ import annotations
 
@@ -38,12 +40,14 @@ def child(folder: str, workers: int) -> None:
     started = time.perf_counter()
     summary = run_batch(inputs, str(Path(folder) / f"out-{workers}"), workers=workers)
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "documents": summary.documents, "quotations": summary.quotations}))
+    print(json.dumps({"seconds": seconds, "documents": summary.documents, "quotations": summary.quotations,
+                      "extraction_seconds": summary.extraction_seconds}))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=2, help="Rounds; each worker count keeps its fastest.")
     parser.add_argument("--child", nargs=2)
     args = parser.parse_args()
     if args.child:
@@ -51,15 +55,23 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         make_pages(Path(folder), args.pages)
-        rates = {}
-        for workers in (1, 2):
-            output = subprocess.run([sys.executable, __file__, "--child", folder, str(workers)], capture_output=True,
-                                    text=True, check=True).stdout
-            result = json.loads(output.strip().splitlines()[-1])
-            rates[workers] = result["documents"] / result["seconds"]
-            print(f"workers {workers}: {result['documents']} documents, {result['quotations']} quotations in "
-                  f"{result['seconds']:.1f}s = {rates[workers]:.1f} documents/s")
-        print(f"scaling 1 -> 2 workers: x{rates[2] / rates[1]:.2f}")
+        best: dict[int, dict] = {}
+        for _round in range(max(1, args.repeat)):
+            for workers in (1, 2):
+                output = subprocess.run([sys.executable, __file__, "--child", folder, str(workers)],
+                                        capture_output=True, text=True, check=True).stdout
+                result = json.loads(output.strip().splitlines()[-1])
+                if workers not in best or result["extraction_seconds"] < best[workers]["extraction_seconds"]:
+                    best[workers] = result
+        for workers, result in best.items():
+            print(f"workers {workers}: {result['documents']} documents, {result['quotations']} quotations; "
+                  f"end to end {result['seconds']:.1f}s = {result['documents'] / result['seconds']:.1f} documents/s; "
+                  f"extraction {result['extraction_seconds']:.1f}s = "
+                  f"{result['documents'] / result['extraction_seconds']:.1f} documents/s")
+        end_to_end = [best[w]["documents"] / best[w]["seconds"] for w in (1, 2)]
+        extraction = [best[w]["documents"] / best[w]["extraction_seconds"] for w in (1, 2)]
+        print(f"scaling 1 -> 2 workers: extraction x{extraction[1] / extraction[0]:.2f}, "
+              f"end to end x{end_to_end[1] / end_to_end[0]:.2f} (fastest of {max(1, args.repeat)} rounds)")
 
 
 if __name__ == "__main__":

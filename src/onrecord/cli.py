@@ -470,8 +470,10 @@ def batch(
     except ConnectionError as error:
         _fail(f"Ray at {address}: cannot connect ({error})")
         raise typer.Exit(2)
+    rate = summary.documents / summary.extraction_seconds if summary.extraction_seconds else 0.0
     err.print(f"documents: {summary.documents}; quotations: {summary.quotations}; errors: {summary.errors} "
-              f"(see {out / 'errors.jsonl'}); Parquet under {out}", highlight=False)
+              f"(see {out / 'errors.jsonl'}); Parquet under {out}; extraction {summary.extraction_seconds:.1f}s "
+              f"({rate:.1f} documents/s)", highlight=False)
     if summary.errors:
         raise typer.Exit(1)
 

