@@ -37,6 +37,16 @@ def test_split_quotation_is_one_attribution(extract):
     assert [p["start"] for p in r["parts"]][0] == r["start"] and r["parts"][-1]["end"] == r["end"]
 
 
+def test_split_quotation_around_a_long_description_of_the_speaker(extract):
+    records = extract('"If they start doing it now, I think they\'re on time," said Federico de Jesus, a Democratic '
+                      'strategist who was the Hispanic media director for Obama in 2008. "Obviously, we would have '
+                      'liked them to do it earlier."')
+    assert len(records) == 1
+    r = records[0]
+    assert (speaker(r), r["cue"], len(r["parts"])) == ("Federico de Jesus", "said", 2)
+    assert r["text"].endswith("do it earlier.")
+
+
 def test_multi_paragraph_quotation(extract):
     text = ("Union leader Maria Costa spoke after the vote. “We asked for a fair deal,” Costa said, "
             "“and we were told to wait.\n\n“We will not wait any longer.”")
@@ -74,6 +84,14 @@ def test_indirect_speech_verb_with_that(extract):
             "taxes on fuel will rise")
     assert (r["kind"], speaker(r), r["cue"], r["speaker"]["role"]) == (
         "indirect", "Karin Lund", "announced", "Finance Minister")
+
+
+def test_that_clause_after_an_intervening_phrase(extract):
+    # the parser hangs this that-clause as advcl of "tweeted", not ccomp
+    r = one(extract("Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and "
+                    "encouraged Americans to “check out” her non-existent sex tape."), "Machado was")
+    assert (r["kind"], speaker(r), r["cue"]) == ("mixed", "Trump", "tweeted")
+    assert r["text"].startswith("Machado was “disgusting” and “a con”")
 
 
 def test_indirect_without_that_and_present_tense(extract):

@@ -167,12 +167,12 @@ class Attributor:
         return frames
 
     def _complement_frame(self, verb) -> Frame | None:
-        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        complements = [c for c in verb.children if c.dep_ == "ccomp"] or self._that_clauses(verb)
         if not complements:
             return self._told_to_frame(verb)
         content = complements[0]
         start, end = content.left_edge.idx, content.right_edge.idx + len(content.right_edge)
-        if content.left_edge.lower_ == "that" and content.left_edge.dep_ == "mark":
+        if content.left_edge.lower_ == "that" and content.left_edge.dep_ in ("mark", "advmod"):
             start = content.left_edge.idx + 4
         start, end = self._trim(start, end)
         if end - start < 3 or len(self.text[start:end].split()) < 2:
@@ -180,6 +180,13 @@ class Attributor:
         rule = "inverted-cue" if content.i < verb.i else "speech-verb"
         return Frame(verb, self._cue_text(verb), self.subject_of(verb), start, end, self.addressee_of(verb), rule,
                      [(start, end)])
+
+    @staticmethod
+    def _that_clauses(verb) -> list:
+        """'tweeted in the early morning hours that Machado was ...': once a phrase stands between the verb and
+        its that-clause, the parser often hangs the clause as an adverbial one."""
+        return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"
+                and c.left_edge.i > verb.i + 1]
 
     def _told_to_frame(self, verb) -> Frame | None:
         """"X told his advisers to find a way": the addressee and what they were told to do."""
@@ -592,7 +599,11 @@ class Attributor:
         if self._para_of(previous_q.start) != self._para_of(q.start):
             return False
         between = self._tokens(previous_cue.idx, q.start)
-        return len(between) <= 15 and not any(t.text in (";",) for t in between)
+        if any(t.text == ";" for t in between):
+            return False
+        # a long description of the speaker ("said X, who declined to be named ...") is still the cue's sentence
+        words = [t for t in between if not (t.is_punct or t.is_space)]
+        return len(between) <= 15 or (len(between) <= 40 and bool(words) and words[-1].i < previous_cue.sent.end)
 
     def _emit_direct(self, item):
         start, q, cue, window, label, parts, end = item
