@@ -1,6 +1,7 @@
 """Safe fetching, watch, WARC input and Ray batches, against a real HTTP server on loopback."""
 import io
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -239,6 +240,8 @@ def test_batch_on_local_ray_matches_extract(tmp_path):
     out = tmp_path / "out"
     batch = run_cli("batch", *inputs, "--out", out, "--workers", "2")
     assert batch.returncode == 1, batch.stderr.decode()[-2000:]
+    assert re.search(r"documents: \d+; quotations: \d+; errors: 1 .* extraction [\d.]+s \([\d.]+ documents/s\)",
+                     " ".join(batch.stderr.decode().split())), batch.stderr.decode()[-2000:]
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert [e["source"] for e in errors] == [inputs[-1]]
     extracted = run_cli("extract", *inputs[:-1], "--format", "jsonl")

@@ -188,6 +188,8 @@ def run_batch(inputs: list[str], out: str, address: str | None = None, workers: 
               model: str | None = None, allow_private: bool = False) -> BatchSummary:
     import ray
 
+    if not inputs:
+        raise ValueError("no inputs")
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     if not ray.is_initialized():
@@ -204,27 +206,27 @@ def run_batch(inputs: list[str], out: str, address: str | None = None, workers: 
     results = pages.map_batches(ExtractActor, fn_constructor_kwargs={"model": model}, batch_size=PAGES_PER_PIPE,
                                 compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
                                 batch_format="numpy").materialize()
+    # every input gives at least one row (its pages, or its error), so this is never empty
     overview = results.select_columns(["order", "sub", "error", "source", "quotations", "started", "finished"])
-    overview = overview.to_pandas().sort_values(["order", "sub"]) if results.count() else None
+    overview = overview.to_pandas().sort_values(["order", "sub"])
+    counts = {"quotations": int(overview["quotations"].sum()), "documents": int(overview["error"].isna().sum())}
+    rows_of = {"quotations": lambda row: json.loads(row["result"]).get("quotations") or [],
+               "documents": lambda row: [] if row["error"] is not None else [json.loads(row["result"])["document"]]}
     schemas = _schemas()
-    counts = {"quotations": int(overview["quotations"].sum()) if overview is not None else 0,
-              "documents": int(overview["error"].isna().sum()) if overview is not None else 0}
-    parts = {"quotations": lambda row: json.loads(row["result"]).get("quotations") or [],
-             "documents": lambda row: [] if row["error"] is not None else [json.loads(row["result"])["document"]]}
-    for name, rows_of in parts.items():
+    for name in ("quotations", "documents"):
         folder = out_dir / name
         if folder.exists():
             shutil.rmtree(folder)
         if counts[name]:
-            results.flat_map(rows_of).map_batches(_cast(schemas[name]), batch_format="pyarrow").write_parquet(
+            results.flat_map(rows_of[name]).map_batches(_cast(schemas[name]), batch_format="pyarrow").write_parquet(
                 str(folder), partition_cols=["date"])
         else:
             folder.mkdir(parents=True)
-    failed = overview[overview["error"].notna()] if overview is not None else []
+    failed = overview[overview["error"].notna()]
     with open(out_dir / "errors.jsonl", "w", encoding="utf-8") as handle:
-        for row in failed.to_dict("records") if len(failed) else []:
+        for row in failed.to_dict("records"):
             handle.write(json.dumps({"source": row["source"], "error": row["error"]}, ensure_ascii=False) + "\n")
-    seconds = float(overview["finished"].max() - overview["started"].min()) if overview is not None else 0.0
+    seconds = float(overview["finished"].max() - overview["started"].min())
     return BatchSummary(counts["documents"], counts["quotations"], len(failed), str(out_dir), seconds)
 
 
