@@ -47,6 +47,15 @@ def test_split_quotation_around_a_long_description_of_the_speaker(extract):
     assert r["text"].endswith("do it earlier.")
 
 
+def test_two_quoted_pieces_after_one_cue_are_one_attribution(extract):
+    records = extract('Benjamin Netanyahu warned darkly that "the rule of the right is in danger" because "Arab voters '
+                      'are coming out in droves to the polls."')
+    assert len(records) == 1
+    r = records[0]
+    assert (speaker(r), r["cue"], len(r["parts"])) == ("Benjamin Netanyahu", "warned", 2)
+    assert r["text"].startswith("the rule of the right") and r["text"].endswith("to the polls.")
+
+
 def test_multi_paragraph_quotation(extract):
     text = ("Union leader Maria Costa spoke after the vote. “We asked for a fair deal,” Costa said, "
             "“and we were told to wait.\n\n“We will not wait any longer.”")
@@ -92,6 +101,14 @@ def test_that_clause_after_an_intervening_phrase(extract):
                     "encouraged Americans to “check out” her non-existent sex tape."), "Machado was")
     assert (r["kind"], speaker(r), r["cue"]) == ("mixed", "Trump", "tweeted")
     assert r["text"].startswith("Machado was “disgusting” and “a con”")
+
+
+def test_manner_of_speaking_verbs_cue_direct_quotations(extract):
+    records = extract("The Fox News host Sean Hannity interjected: “So you’re saying there will be "
+                      "some flexibility?”\n\n“Go back to Univision,” Donald Trump barked at the reporter.")
+    first, second = one(records, "some flexibility"), one(records, "Go back to Univision")
+    assert (speaker(first), first["cue"]) == ("Sean Hannity", "interjected")
+    assert (speaker(second), second["cue"]) == ("Donald Trump", "barked")
 
 
 def test_indirect_without_that_and_present_tense(extract):

@@ -592,11 +592,14 @@ class Attributor:
     def _runs_on(self, previous, q: QuoteSpan, cue) -> bool:
         """“A,” X said. “B.”: a quotation with no cue of its own right after a cued one goes on with it."""
         previous_cue, previous_q = previous[2], previous[1]
-        if cue is not None or previous_cue is None or previous[4] is not None:
-            return False
-        if not previous_q.end <= previous_cue.idx < q.start or previous_cue.lower_ == "according":
+        if cue is not None or previous_cue is None or previous[4] is not None or previous_cue.lower_ == "according":
             return False
         if self._para_of(previous_q.start) != self._para_of(q.start):
+            return False
+        if previous_cue.idx < previous_q.start:
+            # X warned that “A” because “B”: a second quoted piece of the cue's own sentence reports the same words
+            return q.start < previous_cue.sent.end_char
+        if not previous_q.end <= previous_cue.idx < q.start:
             return False
         between = self._tokens(previous_cue.idx, q.start)
         if any(t.text == ";" for t in between):

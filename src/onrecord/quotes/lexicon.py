@@ -7,6 +7,7 @@ promise vow pledge deny confirm report testify allege complain observe emphasize
 concede caution remark comment urge charge counter retort quip joke boast lament conclude
 exclaim shout inform mention reveal disclose indicate estimate proclaim answer propose
 speculate wonder demand repeat recount assure post write cite agree disagree criticize
+yell scream bark interject whisper mutter
 criticise blast accuse praise question challenge dismiss reject concur predict forecast
 """.split())
 
