@@ -1,6 +1,8 @@
 """Bad input: one clear line per failing source, the others still processed, exit 1, no traceback."""
 import json
 
+import pytest
+
 from conftest import run_cli
 
 GOOD = "“We will rebuild the harbour before winter,” Mayor Ada Quinn said.\n"
@@ -96,10 +98,14 @@ def test_html_without_article_text(tmp_path):
     _assert_good_processed(result, good)
 
 
-def test_unknown_model_is_one_line(tmp_path):
-    result = run_cli("extract", _good_file(tmp_path), "--model", "no_such_model_xyz")
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_unknown_model_is_one_line(tmp_path, workers):
+    other = tmp_path / "other.txt"
+    other.write_text(GOOD, encoding="utf-8")
+    result = run_cli("extract", _good_file(tmp_path), other, "--model", "no_such_model_xyz", "--workers", workers)
     stderr = result.stderr.decode()
-    assert result.returncode != 0 and "Traceback" not in stderr and "no_such_model_xyz" in stderr
+    assert result.returncode == 2 and "Traceback" not in stderr and "no_such_model_xyz" in stderr
+    assert len(stderr.strip().splitlines()) == 1
 
 
 def test_unwritable_output(tmp_path):

@@ -127,6 +127,15 @@ def test_jsonl_record_format_and_stable_ids():
     assert 0 <= record["confidence"] <= 1
 
 
+def test_workers_give_the_same_records_in_the_same_order():
+    inputs = [ROOT / "src" / "onrecord" / "examples" / "liveblog-climate-talks.html",
+              need(SAMPLES / "liveblog-gaza-plan.html"), need(SAMPLES / "liveblog-gaza-plan.txt")]
+    one = run_cli("extract", *inputs)
+    two = run_cli("extract", *inputs, "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr.decode()
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) > 40
+
+
 def test_stdin_keeps_text_offsets():
     text = "Talks resumed on Monday.\n\n“We are close,” the mediator, Ana Lima, told reporters.\n"
     result = run_cli("extract", "-", "--format", "json", stdin=text.encode())

@@ -88,7 +88,7 @@ def extract(
     allow_private: bool = ALLOW_PRIVATE,
 ) -> None:
     """Extract every quotation with its speaker, role and cue."""
-    from onrecord.pipeline import ModelError, extract_documents, load_pipeline
+    from onrecord.pipeline import ModelError, extract_documents, load_pipeline, require_model
 
     try:
         handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
@@ -98,15 +98,16 @@ def extract(
     loaded, failed = _load_documents(sources, allow_private)
     documents = list(loaded)
     failures = len(failed)
+    parallel = workers > 1 and len(documents) > 1
     try:
-        nlp = load_pipeline(model) if documents else None
+        # the worker processes load the model themselves: here only check that it is there
+        nlp = require_model(model) if parallel else load_pipeline(model) if documents else None
     except ModelError as error:
         _fail(str(error))
         raise typer.Exit(2)
-    if workers > 1 and len(documents) > 1:
+    if parallel:
         from onrecord.pipeline import extract_parallel
 
-        del nlp
         extractions = extract_parallel(documents, min(workers, len(documents)), model)
     else:
         extractions = extract_documents(nlp, documents) if documents else []

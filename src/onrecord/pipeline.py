@@ -24,6 +24,16 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get("ONRECORD_MODEL") or DEFAULT_MODEL
 
 
+def require_model(name: str | None = None) -> str:
+    """The model's name, once it is known to be installed (a package or a folder), without loading it."""
+    from pathlib import Path
+
+    name = model_name(name)
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        raise ModelError(f"spaCy model '{name}' is not installed (pip install it, or set --model / ONRECORD_MODEL)")
+    return name
+
+
 def load_pipeline(name: str | None = None):
     name = model_name(name)
     try:
