@@ -2,8 +2,8 @@
 
 en_core_web_sm's attribute_ruler holds 179 Matcher patterns. spaCy's Matcher tries every pattern at every
 token and evaluates IN/NOT_IN/REGEX conditions in Python, which costs an eighth of the whole pipeline.
-`AttributeLookup` files each rule under the exact TAG or LOWER value its first token needs, so a token
-meets only the few rules that can match it; the rules, their order and what they set stay the model's.
+`AttributeLookup` files each rule under an exact value its first token needs (its LOWER, DEP or TAG), so
+a token meets only the few rules that can match it; the rules, their order and what they set stay the model's.
 The rule lemmatizer asks `form in index` of word lists up to 57k long for every new word; sets answer
 the same question at once. tests/test_tagging.py checks that every token gets the same annotation.
 """
