@@ -24,13 +24,17 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get("ONRECORD_MODEL") or DEFAULT_MODEL
 
 
+def _not_installed(name: str) -> ModelError:
+    return ModelError(f"spaCy model '{name}' is not installed (pip install it, or set --model / ONRECORD_MODEL)")
+
+
 def require_model(name: str | None = None) -> str:
     """The model's name, once it is known to be installed (a package or a folder), without loading it."""
     from pathlib import Path
 
     name = model_name(name)
     if not (spacy.util.is_package(name) or Path(name).is_dir()):
-        raise ModelError(f"spaCy model '{name}' is not installed (pip install it, or set --model / ONRECORD_MODEL)")
+        raise _not_installed(name)
     return name
 
 
@@ -39,7 +43,7 @@ def load_pipeline(name: str | None = None):
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
-        raise ModelError(f"spaCy model '{name}' is not installed (pip install it, or set --model / ONRECORD_MODEL)") from None
+        raise _not_installed(name) from None
     speed_up_tagging(nlp)
     if "onrecord_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
