@@ -263,3 +263,33 @@ def test_pronoun_looks_back_over_sentences_since_the_last_quotation(extract):
             "Peter Alves criticised the plan on Monday. The plan was published a week ago. "
             "“It is a fantasy,” he said.")
     assert speaker(one(extract(text), "It is a fantasy")) == "Peter Alves"
+
+
+def test_an_elided_year_is_no_opening_quotation_mark(extract):
+    text = ("Rep. Ana Ruiz said in ‘08 that voters had changed. “People are aware of what is happening,” she said. "
+            "“It does away with the old excuses. We don’t look back.”")
+    r = one(extract(text), "People are aware")
+    assert (speaker(r), r["kind"]) == ("Ana Ruiz", "direct")
+    assert "It does away with the old excuses" in r["text"] and "in ‘08" not in r["text"]
+
+
+def test_a_quotation_opening_the_next_sentence_goes_on_with_a_mixed_one(extract):
+    text = ("Fiorina was not one for \"engaging her team in a lot of decisions,\" said one former executive "
+            "who requested anonymity. \"When she'd come to a decision, she'd made up her mind.\"")
+    r = one(extract(text), "engaging her team")
+    assert (r["kind"], speaker(r)) == ("mixed", "former executive")
+    assert r["text"].endswith("she'd made up her mind.") and len(r["parts"]) == 2
+
+
+def test_a_second_clause_the_parser_hangs_on_the_speech_verb_is_still_reported(extract):
+    text = ("Bernie Sanders said he intends to win every delegate possible, so he'll have enough votes at the "
+            "convention to put together the strongest agenda any party has seen.")
+    r = one(extract(text), "he intends to win")
+    assert speaker(r) == "Bernie Sanders"
+    assert r["text"].endswith("the strongest agenda any party has seen")
+
+
+def test_a_report_does_not_run_on_into_the_next_cue(extract):
+    text = "The mayor said the budget was balanced, adding that taxes would not rise."
+    r = one(extract(text), "the budget was balanced")
+    assert r["text"] == "the budget was balanced"

@@ -174,12 +174,30 @@ class Attributor:
         start, end = content.left_edge.idx, content.right_edge.idx + len(content.right_edge)
         if content.left_edge.lower_ == "that" and content.left_edge.dep_ in ("mark", "advmod"):
             start = content.left_edge.idx + 4
+        if content.i > verb.i:
+            end = self._reported_clauses_after(verb, content, end)
         start, end = self._trim(start, end)
         if end - start < 3 or len(self.text[start:end].split()) < 2:
             return None
         rule = "inverted-cue" if content.i < verb.i else "speech-verb"
         return Frame(verb, self._cue_text(verb), self.subject_of(verb), start, end, self.addressee_of(verb), rule,
                      [(start, end)])
+
+    def _reported_clauses_after(self, verb, content, end: int) -> int:
+        """'said he intends to win, so he'll have enough votes': the parser hangs a clause that goes on with
+        the report on the speech verb; the report runs on through it (not through another cue: 'adding that')."""
+        trailing = [c for c in verb.children if c.i > content.right_edge.i]
+        last = None
+        for child in trailing:
+            if child.dep_ in ("punct", "cc"):
+                continue
+            if child.dep_ not in ("advcl", "conj", "ccomp") or child.pos_ not in ("VERB", "AUX"):
+                break
+            words = list(child.subtree)
+            if any(is_speech_verb(t) or t.lower_ == "according" for t in words) or child.tag_ in ("VBG", "VBN"):
+                break
+            last = words[-1]
+        return last.idx + len(last) if last is not None else end
 
     @staticmethod
     def _that_clauses(verb) -> list:
@@ -504,6 +522,7 @@ class Attributor:
             consumed.update(inner)
             frame_records.append((frame, kind))
         direct = self._direct_records(spans, consumed)
+        direct = self._join_quotes_that_run_on_from_frames(frame_records, direct)
         ordered = sorted(
             [(f.start, "frame", (f, k)) for f, k in frame_records] + [(d[0], "direct", d) for d in direct],
             key=lambda item: item[0])
@@ -517,6 +536,31 @@ class Attributor:
                 self._emit_direct(payload)
         self.quotations.sort(key=lambda q: q.start)
         return self.quotations
+
+    def _join_quotes_that_run_on_from_frames(self, frame_records, direct):
+        """X was not one for “A,” said Y. “B.”: a cue-less quotation opening the next sentence goes on with it."""
+        left = []
+        for item in direct:
+            start, q, cue, _window, label, parts, end = item
+            frame = None if cue is not None or label is not None else self._mixed_frame_before(frame_records, q)
+            if frame is None:
+                left.append(item)
+                continue
+            frame.parts = (frame.parts or [(frame.start, frame.end)]) + parts
+            frame.end = end
+        return left
+
+    def _mixed_frame_before(self, frame_records, q: QuoteSpan) -> Frame | None:
+        for frame, kind in reversed(frame_records):
+            if frame.start >= q.start:
+                continue
+            sentence_end = frame.cue.sent.end_char
+            if kind != "mixed" or not frame.end <= sentence_end <= q.start:
+                return None
+            if self._para_of(frame.start) != self._para_of(q.start):
+                return None
+            return frame if not self.text[sentence_end:q.start].strip(" \n“\"‘'«") else None
+        return None
 
     def _drop_frames_inside_quotes(self, frames, spans):
         kept = []

@@ -22,9 +22,14 @@ class QuoteSpan:
     paragraphs: int = 1
 
 
+_ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
+
+
 def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "‘'" and _ELIDED_YEAR.match(text, i + 1):
+        return False  # in ‘08, in the '90s: an apostrophe standing for "19" or "20"
     return (before.isspace() or before in "([{—–-/:;,“‘\"'\x01") and not after.isspace()
 
 
