@@ -293,3 +293,24 @@ def test_a_report_does_not_run_on_into_the_next_cue(extract):
     text = "The mayor said the budget was balanced, adding that taxes would not rise."
     r = one(extract(text), "the budget was balanced")
     assert r["text"] == "the budget was balanced"
+
+
+def test_phrasal_speech_verbs(extract):
+    r = one(extract("After Governor Dan Brown criticised her, Senator Ruth Hale shot back, “I chose my profession.”"),
+            "I chose my profession")
+    assert (speaker(r), r["cue"]) == ("Ruth Hale", "shot back")
+    r = one(extract("The senator pointed out that the new tax would hit farmers hardest."), "the new tax would hit")
+    assert (speaker(r), r["cue"]) == ("senator", "pointed out")
+
+
+def test_a_name_the_parser_files_as_a_compound_of_the_cue_is_its_subject(extract):
+    text = ('"Look at the statement Mr. Trump put out after the Dallas shootings," Conway notes. '
+            '"It was very different in tone."')
+    r = one(extract(text), "Look at the statement")
+    assert (speaker(r), r["cue"]) == ("Conway", "notes")
+
+
+def test_a_quantifier_standing_alone_as_subject_speaks_for_a_group(extract):
+    text = "The candidates disagreed on schools. Several said they would rather send block grants to the states."
+    r = one(extract(text), "they would rather send block grants")
+    assert (speaker(r), r["speaker"]["kind"]) == ("Several", "group")

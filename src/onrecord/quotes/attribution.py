@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from onrecord.clean.layout import Paragraph, paragraphs
-from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, SPEAKER_LABEL_STOPWORDS, is_speech_verb,
-                                     lemma_of)
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, PHRASAL_SPEECH_VERBS, SPEAKER_LABEL_STOPWORDS,
+                                     is_speech_verb, lemma_of)
 from onrecord.quotes.marks import QuoteSpan, find_quotes, speaker_label
 from onrecord.records import Quotation, Speaker
 from onrecord.speakers import NameIndex, Person, role_and_affiliation
@@ -38,6 +38,10 @@ diplomat diplomats officer officers commander general professor researcher resea
 voter voters resident residents witness witnesses member members supporter supporters critic critics
 man woman people person spokespeople strategist strategists representative representatives
 """.split())
+
+
+QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all".split())
+"""'Several said they ...': a quantifier standing alone as subject speaks for a group named before."""
 
 
 @dataclass
@@ -92,6 +96,10 @@ class Attributor:
             subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
                 return subjects[0]
+            # '“...,” Conway notes.': a name the parser files as a compound of a verb is that verb's subject
+            compounds = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < current.i]
+            if compounds and current.pos_ == "VERB":
+                return compounds[-1]
             attached_cues = [c for c in current.children if c.dep_ == "parataxis" and is_speech_verb(c)
                              and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
             if attached_cues:
@@ -248,7 +256,8 @@ class Attributor:
         return Frame(verb, self._cue_text(verb), subject, start, end, self.addressee_of(verb), "parenthetical-cue", parts)
 
     def _cue_text(self, verb) -> str:
-        particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+        particles = [c for c in verb.children if c.i == verb.i + 1 and (
+            c.dep_ == "prt" or c.lower_ == PHRASAL_SPEECH_VERBS.get(lemma_of(verb)))]
         return verb.text + (" " + particles[0].text if particles else "")
 
     def according_frames(self) -> list[Frame]:
@@ -400,6 +409,8 @@ class Attributor:
         noun = token.lemma_.lower()
         kind = "group" if token.tag_ in ("NNS", "NNPS") or conjuncts else (
             "person" if noun in PERSON_NOUNS else "unknown")
+        if token.lower_ in QUANTIFIER_SUBJECTS and token.dep_ in SUBJECT_DEPS:
+            return Speaker(token.text, token.text, token.idx, token.idx + len(token), "group"), "quantifier"
         if token.pos_ not in ("NOUN", "PROPN"):
             return None, "none"
         if token.pos_ == "PROPN":

@@ -17,6 +17,10 @@ DIRECT_ONLY_VERBS = frozenset("continue describe call begin quote read chant".sp
 ADDRESSEE_OBJECT_VERBS = frozenset("tell ask inform assure warn urge remind brief".split())
 """Verbs whose direct object is the person spoken to ("told reporters")."""
 
+PHRASAL_SPEECH_VERBS = {"shoot": "back", "fire": "back", "hit": "back", "point": "out", "chime": "in",
+                        "weigh": "in", "lash": "out", "speak": "out", "go": "on"}
+"""Verbs that are speech only with their particle: "shot back", "pointed out", "went on"."""
+
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write"}
 
 SPEAKER_LABEL_STOPWORDS = frozenset("""
@@ -34,4 +38,8 @@ def is_speech_verb(token, direct: bool = False) -> bool:
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = lemma_of(token)
-    return lemma in SPEECH_VERBS or (direct and lemma in DIRECT_ONLY_VERBS)
+    if lemma in SPEECH_VERBS or (direct and lemma in DIRECT_ONLY_VERBS):
+        return True
+    particle = PHRASAL_SPEECH_VERBS.get(lemma)
+    return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod") and c.i == token.i + 1
+                                        for c in token.children)
