@@ -314,3 +314,17 @@ def test_a_quantifier_standing_alone_as_subject_speaks_for_a_group(extract):
     text = "The candidates disagreed on schools. Several said they would rather send block grants to the states."
     r = one(extract(text), "they would rather send block grants")
     assert (speaker(r), r["speaker"]["kind"]) == ("Several", "group")
+
+
+def test_a_statement_saying_is_said_by_who_issued_it(extract):
+    text = ('Campaign chair Jessica Mackler issued a statement saying his comment "has absolutely no place in '
+            'American democracy."')
+    r = one(extract(text), "has absolutely no place")
+    assert (speaker(r), r["cue"]) == ("Jessica Mackler", "saying")
+
+
+def test_an_opening_mark_set_apart_from_its_words(extract):
+    text = ("The attendees backed the governor. As the Daily Ledger reported, “ … if the primary were held this "
+            "evening, the governor would win, and handily.”")
+    r = one(extract(text), "the governor would win")
+    assert (r["kind"], r["cue"]) == ("direct", "reported") and "Ledger" in speaker(r)

@@ -112,7 +112,12 @@ class Attributor:
             if current.dep_ == "acl":
                 sources = [g for c in current.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                            for g in c.children if g.dep_ == "pobj"]
-                return sources[0] if sources else None
+                if sources:
+                    return sources[0]
+                if current.head.dep_ == "dobj" and current.head.head.pos_ == "VERB":
+                    current = current.head.head  # "X issued a statement saying ...": X says it
+                    continue
+                return None
             if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.pos_ in ("VERB", "AUX"):
                 current = current.head
                 continue

@@ -33,6 +33,12 @@ def _is_opening(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-/:;,“‘\"'\x01") and not after.isspace()
 
 
+def _spaced_opening(text: str, i: int, end: int) -> bool:
+    """“ … if the primary were held today”: a curly opening mark may stand apart from the words it opens."""
+    before = text[i - 1] if i > 0 else " "
+    return text[i] in "“«" and (before.isspace() or before in "([{—–-:;,") and PAIRS[text[i]] in text[i + 1:end]
+
+
 def _is_closing(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     before = text[i - 1] if i > 0 else " "
@@ -52,7 +58,8 @@ def quotes_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan
     for i in range(start, end):
         ch = text[i]
         if not stack:
-            if ch in OPENERS and _is_opening(text, i) and (ch != "‘" or "’" in text[i:end]):
+            if ch in OPENERS and (_is_opening(text, i) or _spaced_opening(text, i, end)) and (
+                    ch != "‘" or "’" in text[i:end]):
                 stack.append((ch, i))
             elif ch == "”" and i == start and i + 1 < end and not text[i + 1].isspace() and "”" in text[i + 1:end]:
                 stack.append((ch, i))  # some sites open a paragraph's quotation with a closing mark
