@@ -328,3 +328,18 @@ def test_an_opening_mark_set_apart_from_its_words(extract):
             "evening, the governor would win, and handily.”")
     r = one(extract(text), "the governor would win")
     assert (r["kind"], r["cue"]) == ("direct", "reported") and "Ledger" in speaker(r)
+
+
+def test_any_verb_in_a_bare_clause_after_a_quotation_reports_it(extract):
+    text = ("Brad Nolan, a teacher, worried that voters could not see the point. "
+            "\"People are afraid of wasting their votes,\" he surmised.\n\n"
+            "“Would it be negotiable?” Sean Hannity pressed.")
+    records = extract(text)
+    r = one(records, "People are afraid")
+    assert (speaker(r), r["cue"]) == ("Brad Nolan", "surmised")
+    r = one(records, "Would it be negotiable")
+    assert (speaker(r), r["cue"]) == ("Sean Hannity", "pressed")
+
+
+def test_a_verb_of_thinking_after_a_quotation_reports_no_speech(extract):
+    assert not [r for r in extract("\"It is all over now for the team,\" he thought, and walked out.") if r["cue"]]

@@ -40,6 +40,8 @@ man woman people person spokespeople strategist strategists representative repre
 """.split())
 
 
+THOUGHT_VERBS = frozenset("think believe feel know hope fear wish want wonder see hear realize".split())
+"""'“It's over,” he thought.': a verb of thinking after a quotation reports no words said."""
 QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all".split())
 """'Several said they ...': a quantifier standing alone as subject speaks for a group named before."""
 
@@ -383,13 +385,34 @@ class Attributor:
         if not len(inside):
             return None, []
         if self._opens_clause(before) or (before and before[0].text == ":"):
-            cue = self._after_cue(after)
+            cue = self._after_cue(after) or self._reporting_clause_verb(q, after)
             if cue is not None:
                 return cue, after
         cue = self._before_cue(inside, before)
         if cue is not None:
             return cue, before
         return None, before + after
+
+    def _reporting_clause_verb(self, q: QuoteSpan, after):
+        """“People are afraid of wasting their votes,” he surmised. / “Really?” Hannity pressed.
+        A quotation that ends on a comma or a question, then a bare clause of a subject and a verb: that verb,
+        whatever it is, reports the quotation."""
+        if not q.closed or not re.search(r"[,?!—–]\s*$", self.text[q.start:q.end]):
+            return None
+        words = [t for t in after[:8] if not t.is_space]
+        verbs = [t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")]
+        if not verbs:
+            return None
+        verb = verbs[0]
+        if lemma_of(verb) in THOUGHT_VERBS:
+            return None
+        subject = self.subject_of(verb)
+        if subject is None or subject.head.i != verb.i or subject.pos_ not in ("PRON", "PROPN", "NOUN"):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative") and c.idx > q.end for c in verb.children):
+            return None
+        clause = {verb.i} | {t.i for t in subject.subtree}
+        return verb if all(t.i in clause or t.is_punct for t in words if t.i < verb.i) else None
 
     # -- speakers ----------------------------------------------------------------------------
     def speaker_from_token(self, token, at: int, previous: list[Quotation]) -> tuple[Speaker | None, str]:
