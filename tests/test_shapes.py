@@ -343,3 +343,16 @@ def test_any_verb_in_a_bare_clause_after_a_quotation_reports_it(extract):
 
 def test_a_verb_of_thinking_after_a_quotation_reports_no_speech(extract):
     assert not [r for r in extract("\"It is all over now for the team,\" he thought, and walked out.") if r["cue"]]
+
+
+def test_a_name_or_a_document_right_before_a_colon_speaks(extract):
+    text = ("The surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates have seen "
+            "the biggest boost in early contests.”\n\n"
+            "Not all panels are equal. From the report: “Samples with longer field periods produced more accurate "
+            "results.”")
+    records = extract(text)
+    r = one(records, "Lesser-known candidates")
+    assert (speaker(r), r["cue"], r["speaker"]["role"]) == ("Daron Shaw", ":", "Republican pollster")
+    assert speaker(one(records, "Samples with longer field periods")) == "report"
+    agenda = extract("There were three things on the agenda: “Jobs, jobs and jobs for everyone in this town.”")
+    assert one(agenda, "Jobs, jobs and jobs")["speaker"] is None

@@ -42,6 +42,9 @@ man woman people person spokespeople strategist strategists representative repre
 
 THOUGHT_VERBS = frozenset("think believe feel know hope fear wish want wonder see hear realize".split())
 """'“It's over,” he thought.': a verb of thinking after a quotation reports no words said."""
+DOCUMENT_NOUNS = frozenset("""report statement letter email memo post tweet release ruling order complaint filing
+lawsuit editorial message note transcript document""".split())
+"""Written sources that can be quoted by name: 'From the report: “...”'."""
 QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all".split())
 """'Several said they ...': a quantifier standing alone as subject speaks for a group named before."""
 
@@ -720,6 +723,12 @@ class Attributor:
             self._emit("direct", start, end, speaker, self._cue_text(cue), self.addressee_of(cue),
                        f"{sieve_prefix}/{sieve}", parts, cue)
             return
+        named = self._named_before_colon(window)
+        if named is not None:
+            speaker, sieve = self.speaker_from_token(named, start, self.quotations)
+            if speaker is not None:
+                self._emit("direct", start, end, speaker, ":", None, f"colon-name/{sieve}", parts, None)
+                return
         if not self._looks_like_speech(q, start, end, text_words):
             return
         speaker, rule = self._continuation(q, start)
@@ -730,6 +739,19 @@ class Attributor:
         if rule == "continuation" and previous is not None and self._para_of(previous.start) == self._para_of(start):
             cue_text, addressee = previous.cue, previous.addressee
         self._emit("direct", start, end, speaker, cue_text, addressee, rule, parts, None)
+
+    @staticmethod
+    def _named_before_colon(window):
+        """More from Jones: “...” / From the report: “...”: a name or a document right before the colon."""
+        if len(window) < 2 or window[0].text != ":":
+            return None
+        token = window[1]
+        if token.ent_type_ in ("PERSON", "ORG"):
+            return token
+        if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS and any(
+                c.dep_ in ("det", "poss") for c in token.children):
+            return token
+        return None
 
     def _adjacent_mention(self, window):
         if not window:
