@@ -356,3 +356,9 @@ def test_a_name_or_a_document_right_before_a_colon_speaks(extract):
     assert speaker(one(records, "Samples with longer field periods")) == "report"
     agenda = extract("There were three things on the agenda: “Jobs, jobs and jobs for everyone in this town.”")
     assert one(agenda, "Jobs, jobs and jobs")["speaker"] is None
+
+
+def test_an_age_in_apposition_is_no_role(extract):
+    r = one(extract("Brad Nolan, 39, a teacher from Concord, said voters were afraid of wasting their votes."),
+                "voters were afraid")
+    assert (speaker(r), r["speaker"]["role"]) == ("Brad Nolan", "teacher from Concord")

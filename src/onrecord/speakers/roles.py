@@ -73,7 +73,8 @@ def _appositive_role(name_span) -> tuple[str | None, str | None]:
     doc = name_span.doc
     root = name_span.root
     for child in root.rights:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.i >= name_span.end:
+        # an age ("Brad Nolan, 39,") stands in apposition too, but is no role
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.i >= name_span.end and not child.like_num:
             span = (child.left_edge.i, child.right_edge.i + 1)
             return _clean(doc[span[0]:span[1]].text), _affiliation_in(span, doc)
     if root.dep_ == "appos" and root.head.i < name_span.start and root.head.ent_type_ != "PERSON":
