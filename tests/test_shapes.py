@@ -362,3 +362,10 @@ def test_an_age_in_apposition_is_no_role(extract):
     r = one(extract("Brad Nolan, 39, a teacher from Concord, said voters were afraid of wasting their votes."),
                 "voters were afraid")
     assert (speaker(r), r["speaker"]["role"]) == ("Brad Nolan", "teacher from Concord")
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_is_its_own(extract):
+    text = ("Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican primary, "
+            "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”")
+    r = one(extract(text), "rent a covered wagon")
+    assert (speaker(r), r["speaker"]["role"]) == ("John Kasich", "Gov.")

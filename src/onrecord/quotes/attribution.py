@@ -100,7 +100,8 @@ class Attributor:
         for _ in range(4):
             subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
-                return subjects[0]
+                # a long fronted phrase can leave the parser with two subjects; the verb's own is the nearer
+                return min(subjects, key=lambda c: abs(c.i - current.i))
             # '“...,” Conway notes.': a name the parser files as a compound of a verb is that verb's subject
             compounds = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < current.i]
             if compounds and current.pos_ == "VERB":
