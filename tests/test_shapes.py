@@ -369,3 +369,13 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_is_its_own(extract):
             "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”")
     r = one(extract(text), "rent a covered wagon")
     assert (speaker(r), r["speaker"]["role"]) == ("John Kasich", "Gov.")
+
+
+def test_a_speech_noun_with_a_that_clause(extract):
+    records = extract("Mayor Bill de Blasio repeated his claim that profit-making was the motive of the companies.")
+    r = one(records, "profit-making was the motive")
+    assert (speaker(r), r["cue"]) == ("Bill de Blasio", "claim")
+    records = extract("Gov. Mike Pence blamed the media for the fuss over Donald Trump’s claim that the president "
+                      "had founded the group.")
+    assert speaker(one(records, "the president had founded the group")) == "Donald Trump"
+    assert not extract("She rejected the suggestion that the company had misled its investors.")

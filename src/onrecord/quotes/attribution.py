@@ -45,6 +45,11 @@ THOUGHT_VERBS = frozenset("think believe feel know hope fear wish want wonder se
 DOCUMENT_NOUNS = frozenset("""report statement letter email memo post tweet release ruling order complaint filing
 lawsuit editorial message note transcript document""".split())
 """Written sources that can be quoted by name: 'From the report: “...”'."""
+CLAIM_NOUNS = frozenset("""claim assertion argument warning statement promise pledge charge accusation insistence
+contention allegation suggestion announcement admission prediction""".split())
+"""Nouns of saying that take the said content as a that-clause: 'his claim that ...'."""
+CLAIM_MAKING_VERBS = frozenset("make repeat reiterate renew restate issue voice level offer advance echo press".split())
+"""'She repeated her claim': the subject makes the claim ('she rejected the claim': somebody else did)."""
 QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all".split())
 """'Several said they ...': a quantifier standing alone as subject speaks for a group named before."""
 
@@ -184,6 +189,34 @@ class Attributor:
             if frame is not None:
                 frames.append(frame)
         return frames
+
+    def claim_noun_frames(self) -> list[Frame]:
+        """'De Blasio repeated his claim that “profit-making” was the motive': a speech noun with a that-clause."""
+        frames = []
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS or self._skipped(noun.idx, noun.idx + 1):
+                continue
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
+            speaker = self._claimant(noun)
+            if not clauses or speaker is None:
+                continue
+            clause = clauses[0]
+            start, end = self._trim(clause.left_edge.idx + 4, clause.right_edge.idx + len(clause.right_edge))
+            if len(self.text[start:end].split()) >= 3:
+                frames.append(Frame(noun, noun.text, speaker, start, end, None, "claim-noun", [(start, end)]))
+        return frames
+
+    def _claimant(self, noun):
+        """Whose claim: 'Trump's claim'; 'he repeated his claim' (the subject of the verb the claim is object of)."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners and owners[0].pos_ != "PRON":
+            return owners[0]
+        if noun.dep_ == "dobj" and lemma_of(noun.head) in CLAIM_MAKING_VERBS:
+            subject = self.subject_of(noun.head)
+            if subject is not None:
+                return subject
+        return owners[0] if owners else None
 
     def _complement_frame(self, verb) -> Frame | None:
         complements = [c for c in verb.children if c.dep_ == "ccomp"] or self._that_clauses(verb)
@@ -549,7 +582,7 @@ class Attributor:
 
     # -- the whole document -----------------------------------------------------------------
     def run(self) -> list[Quotation]:
-        frames = self.verb_frames() + self.according_frames()
+        frames = self.verb_frames() + self.claim_noun_frames() + self.according_frames()
         spans = self.quote_spans()
         frames = self._drop_frames_inside_quotes(frames, spans)
         records: list[tuple[int, Quotation]] = []
