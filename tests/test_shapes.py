@@ -379,3 +379,10 @@ def test_a_speech_noun_with_a_that_clause(extract):
                       "had founded the group.")
     assert speaker(one(records, "the president had founded the group")) == "Donald Trump"
     assert not extract("She rejected the suggestion that the company had misled its investors.")
+
+
+def test_a_noun_for_a_person_next_to_the_cue_when_no_name_is(extract):
+    text = ("At a drugstore near the mosque, a cashier was shaken. \"One guy came in and said maybe we should start "
+            "killing them,\" said the woman, who like many in town asked not to be named.")
+    r = one(extract(text), "One guy came in")
+    assert (speaker(r), r["cue"]) == ("woman", "said")

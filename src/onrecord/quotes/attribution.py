@@ -50,7 +50,7 @@ contention allegation suggestion announcement admission prediction""".split())
 """Nouns of saying that take the said content as a that-clause: 'his claim that ...'."""
 CLAIM_MAKING_VERBS = frozenset("make repeat reiterate renew restate issue voice level offer advance echo press".split())
 """'She repeated her claim': the subject makes the claim ('she rejected the claim': somebody else did)."""
-QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all".split())
+QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all one another".split())
 """'Several said they ...': a quantifier standing alone as subject speaks for a group named before."""
 
 
@@ -792,6 +792,10 @@ class Attributor:
             return None
         for token in window:
             if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.lower_ in ("he", "she", "they"):
+                return token
+        # '“...,” said the woman, who ...': with no name next to the cue, a noun for a person
+        for token in window:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS:
                 return token
         return None
 
