@@ -386,3 +386,9 @@ def test_a_noun_for_a_person_next_to_the_cue_when_no_name_is(extract):
             "killing them,\" said the woman, who like many in town asked not to be named.")
     r = one(extract(text), "One guy came in")
     assert (speaker(r), r["cue"]) == ("woman", "said")
+
+
+def test_two_short_capitalised_sentences_are_speech_not_a_title(extract):
+    text = "He was asked about dangerous places. “Like Oakland. Or Ferguson,” Trump said. “The crime is worse.”"
+    r = one(extract(text), "Like Oakland. Or Ferguson")
+    assert speaker(r) == "Trump" and r["text"].endswith("The crime is worse.")

@@ -691,6 +691,8 @@ class Attributor:
         words = self.text[start:end].split()
         if not 1 <= len(words) <= 6 or re.search(r"[.!?,;:]$", self.text[start:end]):
             return False
+        if re.search(r"[a-z]{2,}[.!?] [A-Z]", self.text[start:end]):
+            return False  # “Like Oakland. Or Ferguson,”: two sentences are speech, not a title
         small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "from", "&"}
         capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
         return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words) \
