@@ -198,11 +198,11 @@ class Attributor:
                 continue
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
-            speaker = self._claimant(noun)
-            if not clauses or speaker is None:
+            speaker = self._claimant(noun) if clauses else None
+            if speaker is None:
                 continue
             clause = clauses[0]
-            start, end = self._trim(clause.left_edge.idx + 4, clause.right_edge.idx + len(clause.right_edge))
+            start, end = self._trim(_after_that(clause), clause.right_edge.idx + len(clause.right_edge))
             if len(self.text[start:end].split()) >= 3:
                 frames.append(Frame(noun, noun.text, speaker, start, end, None, "claim-noun", [(start, end)]))
         return frames
@@ -223,9 +223,7 @@ class Attributor:
         if not complements:
             return self._told_to_frame(verb)
         content = complements[0]
-        start, end = content.left_edge.idx, content.right_edge.idx + len(content.right_edge)
-        if content.left_edge.lower_ == "that" and content.left_edge.dep_ in ("mark", "advmod"):
-            start = content.left_edge.idx + 4
+        start, end = _after_that(content), content.right_edge.idx + len(content.right_edge)
         if content.i > verb.i:
             end = self._reported_clauses_after(verb, content, end)
         start, end = self._trim(start, end)
@@ -841,6 +839,14 @@ class Attributor:
         self.quotations.append(Quotation(kind, self.text[start:end], start, end, speaker, cue, addressee,
                                          confidence, rule, list(parts) if len(parts) > 1 else [],
                                          cue_start, cue_end))
+
+
+def _after_that(clause) -> int:
+    """Where a reported clause's words start: after its complementiser 'that', which is the cue's, not the speaker's."""
+    first = clause.left_edge
+    if first.lower_ == "that" and first.dep_ in ("mark", "advmod"):
+        return first.idx + len(first)
+    return first.idx
 
 
 def _confidence(rule: str, speaker: Speaker | None) -> float:
