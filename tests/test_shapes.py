@@ -392,3 +392,19 @@ def test_two_short_capitalised_sentences_are_speech_not_a_title(extract):
     text = "He was asked about dangerous places. “Like Oakland. Or Ferguson,” Trump said. “The crime is worse.”"
     r = one(extract(text), "Like Oakland. Or Ferguson")
     assert speaker(r) == "Trump" and r["text"].endswith("The crime is worse.")
+
+
+def test_a_quotation_that_fills_the_reported_clause_takes_its_cue(extract):
+    text = ("Clinton is “the most dishonest candidate for president of the United States since Richard Nixon,” "
+            "Mike Pence said during the interview.")
+    r = one(extract(text), "the most dishonest candidate")
+    assert (r["kind"], speaker(r), r["cue"]) == ("direct", "Mike Pence", "said")
+
+
+def test_straight_and_curly_double_marks_close_each_other(extract):
+    text = ("Donald Trump spoke in Manchester. \"You know, we learned a lot about ground games in one week,” he said. "
+            "“It is a great state,\" he added.")
+    records = extract(text)
+    first, second = one(records, "ground games"), one(records, "great state")
+    assert first["text"].endswith("in one week") and speaker(first) == "Donald Trump"
+    assert second["text"] == "It is a great state" and speaker(second) == "Donald Trump"

@@ -583,14 +583,18 @@ class Attributor:
         frames = self.verb_frames() + self.claim_noun_frames() + self.according_frames()
         spans = self.quote_spans()
         frames = self._drop_frames_inside_quotes(frames, spans)
-        records: list[tuple[int, Quotation]] = []
         consumed: set[int] = set()
+        # 'Clinton is “the most dishonest candidate,” Pence said': a quotation that all but fills the clause a
+        # speech verb reports is direct, and that verb is its cue
+        self.cue_of_filled_clause: dict[int, object] = {}
         frame_records = []
         for frame in sorted(frames, key=lambda f: f.start):
             inner = [i for i, q in enumerate(spans) if frame.start <= q.start and q.end <= frame.end + 1]
             quoted_chars = sum(spans[i].end - spans[i].start for i in inner)
             content_chars = max(1, frame.end - frame.start)
             if inner and quoted_chars >= 0.8 * content_chars:
+                for i in inner:
+                    self.cue_of_filled_clause.setdefault(i, frame.cue)
                 continue
             kind = "mixed" if inner else "indirect"
             consumed.update(inner)
@@ -674,6 +678,8 @@ class Attributor:
                 results.append([content_start, q, None, None, signature, [(content_start, content_end)], content_end])
                 continue
             cue, window = self.direct_cue(q, spans)
+            if cue is None and i in self.cue_of_filled_clause:
+                cue = self.cue_of_filled_clause[i]
             start, end = self._trim(q.start, q.end)
             if end <= start or self._is_title(start, end):
                 continue

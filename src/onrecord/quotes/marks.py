@@ -45,10 +45,13 @@ def _is_closing(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+_DOUBLE_MARKS = "“”\""
+
+
 def _closes(text: str, i: int, mark: str) -> bool:
-    if text[i] != PAIRS[mark]:
-        return False
-    return mark not in "‘\"'‚" or _is_closing(text, i)
+    if text[i] != PAIRS[mark] and not (mark in _DOUBLE_MARKS and text[i] in _DOUBLE_MARKS and text[i] != "“"):
+        return False  # “...," and "...”: one page often mixes straight and curly double marks
+    return (mark not in "‘\"'‚" and text[i] != '"') or _is_closing(text, i)
 
 
 def quotes_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], QuoteSpan | None]:
