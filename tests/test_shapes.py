@@ -408,3 +408,50 @@ def test_straight_and_curly_double_marks_close_each_other(extract):
     first, second = one(records, "ground games"), one(records, "great state")
     assert first["text"].endswith("in one week") and speaker(first) == "Donald Trump"
     assert second["text"] == "It is a great state" and speaker(second) == "Donald Trump"
+
+
+def test_the_subject_of_a_clause_ending_in_a_colon_introduces_the_quotation(extract):
+    text = ("As if addressing him directly, the Illinois Board of Elections was conclusive in its findings: "
+            "“Further discussion on this issue is unnecessary.”")
+    r = one(extract(text), "Further discussion")
+    assert speaker(r) == "Illinois Board of Elections"
+    text = ("When Wallace died in 1998, President Bill Clinton released the following statement:\n\n"
+            "“Hillary and I offer our condolences to the family and friends of George Wallace.”")
+    assert speaker(one(extract(text), "offer our condolences")) == "Bill Clinton"
+    assert speaker(one(extract("The question is simple: “Who pays for the wall when it is built?”"), "Who pays")) is None
+
+
+def test_a_speech_verb_right_before_the_marks_is_the_cue(extract):
+    text = "House Speaker Paul Ryan said “anti-Semitic images have got no place in a presidential campaign.”"
+    assert speaker(one(extract(text), "anti-Semitic images")) == "Paul Ryan"
+
+
+def test_a_quotation_closing_on_a_comma_takes_the_reporting_clause_after_it(extract):
+    text = ("Jack Roffman described the emotional impact as \"horrendous. It really affects your mental health,\" "
+            "he said.")
+    r = one(extract(text), "horrendous")
+    assert (speaker(r), r["cue"]) == ("Jack Roffman", "said")
+
+
+def test_sung_echoed_and_put_it_cue_direct_quotations(extract):
+    r = one(extract("In Just the Way You Are, Billy Joel sings, \"Don't go changing to try and please me.\""),
+            "Don't go changing")
+    assert (speaker(r), r["cue"]) == ("Billy Joel", "sings")
+    text = ("But at the time, as anti-terrorist prosecutor Marc Trevidic put it, \"apart from the wrong crowd, "
+            "there was not much to complain about.\"")
+    assert one(extract(text), "wrong crowd")["cue"] == "put it"
+    r = one(extract("Jared Potts echoed:\n\n“He speaks his mind, and I think he is a self-made person.”"), "his mind")
+    assert speaker(r) == "Jared Potts"
+
+
+def test_according_to_after_the_quotation(extract):
+    text = ("The watchdog sued in May.\n\n“Last week’s document production also includes material from a "
+            "records cache,” according to Judicial Watch.")
+    r = one(extract(text), "records cache")
+    assert (speaker(r), r["cue"]) == ("Judicial Watch", "according to")
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_hangs_on(extract):
+    r = one(extract("Jack Roffman, who estimates that his legal costs were in the seven figures, left."),
+            "legal costs")
+    assert (r["speaker"]["mention"], speaker(r)) == ("who", "Jack Roffman")

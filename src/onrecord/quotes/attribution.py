@@ -12,7 +12,7 @@ Frames first (a cue with its source and content), then quotation marks, then spe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from onrecord.clean.layout import Paragraph, paragraphs
 from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, PHRASAL_SPEECH_VERBS, SPEAKER_LABEL_STOPWORDS,
@@ -386,6 +386,9 @@ class Attributor:
     def _after_cue(self, after):
         """“...,” she said / “...,” said Smith / “...,” the analyst, Marwan Bishara, said."""
         for position, token in enumerate(after[:30]):
+            if token.lower_ == "according" and position <= 1 and token.i + 1 < len(self.doc) \
+                    and self.doc[token.i + 1].lower_ == "to":
+                return token  # “...,” according to Judicial Watch.
             if not is_speech_verb(token, direct=True):
                 continue
             subject = self.subject_of(token)
@@ -405,7 +408,8 @@ class Attributor:
             if not is_speech_verb(token, direct=True):
                 continue
             governs = len(inside) and any(a.i == token.i for a in inside.root.ancestors)
-            if ends_with_lead or governs:
+            right_before = token.i == before[0].i and is_speech_verb(token) and token.dep_ != "amod"
+            if ends_with_lead or governs or right_before:
                 return token
             return None
         if ends_with_lead:
@@ -419,7 +423,10 @@ class Attributor:
         inside, after, before = self._windows(q, spans)
         if not len(inside):
             return None, []
-        if self._opens_clause(before) or (before and before[0].text == ":"):
+        # “...,” closing on a comma hands the sentence to a reporting clause, however the sentence began:
+        # 'He described it as “horrendous,” he said.'
+        ends_on_comma = q.closed and self.text[q.start:q.end].rstrip().endswith(",")
+        if self._opens_clause(before) or (before and before[0].text == ":") or ends_on_comma:
             cue = self._after_cue(after) or self._reporting_clause_verb(q, after)
             if cue is not None:
                 return cue, after
@@ -456,6 +463,12 @@ class Attributor:
         appositive_names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if token.pos_ == "NOUN" and not token.ent_type_ and appositive_names:
             return self._described_person(appositive_names[0]), "named-appositive"
+        if token.tag_ == "WP" and token.head.dep_ == "relcl" and token.head.head.i < token.i:
+            # 'Roffman, who estimates that ...': who is Roffman, named through the noun it hangs on
+            speaker, sieve = self.speaker_from_token(token.head.head, at, previous)
+            if speaker is None:
+                return None, sieve
+            return replace(speaker, mention=token.text, start=token.idx, end=token.idx + len(token)), "relative-" + sieve
         if token.pos_ == "PRON" or token.lower_ in PRONOUNS:
             return self.resolve_pronoun(token, at, previous)
         ent = self._entity_of(token)
@@ -763,11 +776,11 @@ class Attributor:
             self._emit("direct", start, end, speaker, self._cue_text(cue), self.addressee_of(cue),
                        f"{sieve_prefix}/{sieve}", parts, cue)
             return
-        named = self._named_before_colon(window)
-        if named is not None:
+        for named, rule in ((self._named_before_colon(window), "colon-name"),
+                            (self._source_before_colon(window[0] if window else None), "colon-subject")):
             speaker, sieve = self.speaker_from_token(named, start, self.quotations)
             if speaker is not None:
-                self._emit("direct", start, end, speaker, ":", None, f"colon-name/{sieve}", parts, None)
+                self._emit("direct", start, end, speaker, ":", None, f"{rule}/{sieve}", parts, None)
                 return
         if not self._looks_like_speech(q, start, end, text_words):
             return
@@ -793,6 +806,22 @@ class Attributor:
             return token
         return None
 
+    def _source_before_colon(self, colon):
+        """'President Clinton released the following statement: “...”', 'Article 33 affirms: “...”': with no speech
+        verb, the subject of the clause a colon ends introduces the quotation after it."""
+        if colon is None or colon.text != ":" or colon.i == 0:
+            return None
+        verbs = [t for t in [colon.nbor(-1), *colon.nbor(-1).ancestors] if t.i < colon.i and t.pos_ in ("VERB", "AUX")]
+        subject = self.subject_of(verbs[0]) if verbs else None
+        if subject is None:
+            return None
+        owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in PERSON_NOUNS | DOCUMENT_NOUNS and not owners:
+            return None
+        if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "they", "i", "we"):
+            return None
+        return owners[0] if owners and subject.lemma_.lower() not in PERSON_NOUNS else subject
+
     def _adjacent_mention(self, window):
         if not window:
             return None
@@ -817,6 +846,9 @@ class Attributor:
     def _continuation(self, q: QuoteSpan, start: int) -> tuple[Speaker | None, str]:
         """No cue next to it: the same speaker as the quotation just before, in this or the last paragraph."""
         para_index = self._para_of(q.start)
+        introduced = self._introduced_by_previous_paragraph(para_index, start)
+        if introduced[0] is not None:
+            return introduced
         for previous in reversed(self.quotations):
             if previous.speaker is None or previous.speaker.name is None:
                 continue
@@ -826,15 +858,19 @@ class Attributor:
             speaker = previous.speaker
             return Speaker(speaker.name, speaker.mention, speaker.start, speaker.end, speaker.kind,
                            speaker.role, speaker.affiliation), "continuation"
-        if para_index:
-            prior = self.paras[para_index - 1]
-            if prior.text.rstrip().endswith(":"):
-                tokens = self._tokens(prior.start, prior.end)
-                cue = self._window_cue(tokens)
-                if cue is not None:
-                    speaker, sieve = self.speaker_from_token(self.subject_of(cue), start, self.quotations)
-                    return speaker, f"colon-previous-paragraph/{sieve}"
         return None, "unattributed"
+
+    def _introduced_by_previous_paragraph(self, para_index, start: int) -> tuple[Speaker | None, str]:
+        """'Stone said:' or 'Donald Trump issued the following statement:' ending the paragraph before."""
+        if not para_index or not self.paras[para_index - 1].text.rstrip().endswith(":"):
+            return None, "unattributed"
+        prior = self.paras[para_index - 1]
+        tokens = self._tokens(prior.start, prior.end)
+        colons = [t for t in tokens if t.text == ":"]
+        cue = self._window_cue(colons[-1].sent) if colons else None
+        source = self.subject_of(cue) if cue is not None else self._source_before_colon(colons[-1] if colons else None)
+        speaker, sieve = self.speaker_from_token(source, start, self.quotations)
+        return speaker, f"colon-previous-paragraph/{sieve}"
 
     def _emit(self, kind, start, end, speaker, cue, addressee, rule, parts, cue_token):
         if end <= start:

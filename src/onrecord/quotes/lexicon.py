@@ -11,15 +11,15 @@ yell scream bark interject whisper mutter
 criticise blast accuse praise question challenge dismiss reject concur predict forecast
 """.split())
 
-DIRECT_ONLY_VERBS = frozenset("continue describe call begin quote read chant".split())
+DIRECT_ONLY_VERBS = frozenset("continue describe call begin quote read chant sing echo".split())
 """Verbs that cue a direct quotation next to them, but never take reported speech."""
 
 ADDRESSEE_OBJECT_VERBS = frozenset("tell ask inform assure warn urge remind brief".split())
 """Verbs whose direct object is the person spoken to ("told reporters")."""
 
 PHRASAL_SPEECH_VERBS = {"shoot": "back", "fire": "back", "hit": "back", "point": "out", "chime": "in",
-                        "weigh": "in", "lash": "out", "speak": "out", "go": "on"}
-"""Verbs that are speech only with their particle: "shot back", "pointed out", "went on"."""
+                        "weigh": "in", "lash": "out", "speak": "out", "go": "on", "put": "it"}
+"""Verbs that are speech only with their particle: "shot back", "pointed out", "went on", "as X put it"."""
 
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write"}
 
@@ -41,5 +41,5 @@ def is_speech_verb(token, direct: bool = False) -> bool:
     if lemma in SPEECH_VERBS or (direct and lemma in DIRECT_ONLY_VERBS):
         return True
     particle = PHRASAL_SPEECH_VERBS.get(lemma)
-    return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod") and c.i == token.i + 1
+    return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod", "dobj") and c.i == token.i + 1
                                         for c in token.children)
