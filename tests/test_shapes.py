@@ -455,3 +455,15 @@ def test_a_relative_pronoun_speaks_for_the_noun_it_hangs_on(extract):
     r = one(extract("Jack Roffman, who estimates that his legal costs were in the seven figures, left."),
             "legal costs")
     assert (r["speaker"]["mention"], speaker(r)) == ("who", "Jack Roffman")
+
+
+def test_a_quoted_piece_of_a_sentence_is_said_by_its_subject(extract):
+    text = ("“We can do more,” Senator Ann Lee said. Mike Huckabee, for his part, is labeling the actions "
+            "“a blatant, belligerent abuse of power.”")
+    r = one(extract(text), "abuse of power")
+    assert (speaker(r), r["cue"]) == ("Mike Huckabee", "labeling")
+
+
+def test_spaces_between_a_colon_and_the_marks_do_not_hide_the_name(extract):
+    r = one(extract("Michael P. McDonald: \u00a0“At long last the 2016 presidential race begins to fade.”"), "At long last")
+    assert speaker(r) == "Michael P. McDonald"

@@ -365,7 +365,8 @@ class Attributor:
             i += 1
         limit = self.doc[i].sent.end if i < len(self.doc) else i
         while i < limit and self.doc[i].idx < para.end and not self._is_quoted(self.doc[i], others):
-            after.append(self.doc[i])
+            if not self.doc[i].is_space:
+                after.append(self.doc[i])
             i += 1
         before = []
         j = inside.start - 1
@@ -373,7 +374,8 @@ class Attributor:
             j -= 1
         limit = self.doc[inside.start].sent.start if len(inside) else j
         while j >= limit and self.doc[j].idx >= para.start and not self._is_quoted(self.doc[j], others):
-            before.append(self.doc[j])
+            if not self.doc[j].is_space:
+                before.append(self.doc[j])
             j -= 1
         return inside, after, before
 
@@ -784,6 +786,10 @@ class Attributor:
                 return
         if not self._looks_like_speech(q, start, end, text_words):
             return
+        speaker, rule, verb = self._fragment_source(q, start)
+        if speaker is not None:
+            self._emit("direct", start, end, speaker, verb.text, None, rule, parts, verb)
+            return
         speaker, rule = self._continuation(q, start)
         if speaker is None and text_words < 6:
             return
@@ -812,13 +818,23 @@ class Attributor:
         if colon is None or colon.text != ":" or colon.i == 0:
             return None
         verbs = [t for t in [colon.nbor(-1), *colon.nbor(-1).ancestors] if t.i < colon.i and t.pos_ in ("VERB", "AUX")]
-        subject = self.subject_of(verbs[0]) if verbs else None
+        for verb in verbs:
+            source = self._source_subject(verb)
+            if source is not None:
+                return source
+        return None
+
+    def _source_subject(self, verb):
+        """The subject of verb when it can be a source: a name, a personal pronoun, a person or a document."""
+        subject = self.subject_of(verb)
         if subject is None:
             return None
         owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
         if subject.pos_ == "NOUN" and subject.lemma_.lower() not in PERSON_NOUNS | DOCUMENT_NOUNS and not owners:
             return None
         if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "they", "i", "we"):
+            return None
+        if subject.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         return owners[0] if owners and subject.lemma_.lower() not in PERSON_NOUNS else subject
 
@@ -842,6 +858,23 @@ class Attributor:
         opens_paragraph = q.start - 1 <= para.start
         has_sentence_end = bool(re.search(r"[.!?…]$", self.text[start:end].rstrip("”\"’")))
         return words >= MIN_SPEECH_WORDS and (opens_paragraph or has_sentence_end)
+
+    def _fragment_source(self, q: QuoteSpan, start: int):
+        """'Moore thanked him for “stepping up when Congress won’t”': a quoted piece of a sentence with no cue is
+        the words of the subject of the verb it hangs on."""
+        inside = self._tokens(q.start, q.end)
+        if not len(inside):
+            return None, "unattributed", None
+        first = inside[0]
+        before = [t for t in self.doc[first.sent.start:first.i] if not (t.is_punct or t.is_space)]
+        if len(before) < 2 or before[0].idx < self.paras[self._para_of(q.start)].start:
+            return None, "unattributed", None
+        verbs = [t for t in inside.root.ancestors if t.i < first.i and t.pos_ in ("VERB", "AUX")]
+        source = self._source_subject(verbs[0]) if verbs else None
+        if source is None:
+            return None, "unattributed", None
+        speaker, sieve = self.speaker_from_token(source, start, self.quotations)
+        return speaker, f"fragment-subject/{sieve}", verbs[0]
 
     def _continuation(self, q: QuoteSpan, start: int) -> tuple[Speaker | None, str]:
         """No cue next to it: the same speaker as the quotation just before, in this or the last paragraph."""
