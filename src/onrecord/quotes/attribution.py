@@ -745,6 +745,9 @@ class Attributor:
         between = self._tokens(previous_cue.idx, q.start)
         if any(t.text == ";" for t in between):
             return False
+        opening = self._tokens(q.start, q.end)
+        if len(opening) and opening[0].sent.start > previous_cue.i and self._fragment_source(q, q.start)[0] is not None:
+            return False  # the next sentence has a subject of its own: 'Mike Huckabee is labeling it “...”'
         # a long description of the speaker ("said X, who declined to be named ...") is still the cue's sentence
         words = [t for t in between if not (t.is_punct or t.is_space)]
         return len(between) <= 15 or (len(between) <= 40 and bool(words) and words[-1].i < previous_cue.sent.end)
