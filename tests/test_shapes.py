@@ -467,3 +467,10 @@ def test_a_quoted_piece_of_a_sentence_is_said_by_its_subject(extract):
 def test_spaces_between_a_colon_and_the_marks_do_not_hide_the_name(extract):
     r = one(extract("Michael P. McDonald: \u00a0“At long last the 2016 presidential race begins to fade.”"), "At long last")
     assert speaker(r) == "Michael P. McDonald"
+
+
+def test_a_sentence_that_only_says_someone_spoke_introduces_the_next_quotation(extract):
+    text = ("“It is early,” said Craig Robinson, an editor.\n\nIowa State University's Dianne Bystrom agreed. "
+            "\"Mainstream Republicans are running out of time to find an alternative.\"")
+    r = one(extract(text), "running out of time")
+    assert (speaker(r), r["cue"]) == ("Dianne Bystrom", "agreed")

@@ -793,6 +793,10 @@ class Attributor:
         if speaker is not None:
             self._emit("direct", start, end, speaker, verb.text, None, rule, parts, verb)
             return
+        speaker, rule, verb = self._introduced_by_previous_sentence(q, start)
+        if speaker is not None:
+            self._emit("direct", start, end, speaker, self._cue_text(verb), self.addressee_of(verb), rule, parts, verb)
+            return
         speaker, rule = self._continuation(q, start)
         if speaker is None and text_words < 6:
             return
@@ -839,7 +843,7 @@ class Attributor:
             return None
         if subject.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
-        return owners[0] if owners and subject.lemma_.lower() not in PERSON_NOUNS else subject
+        return owners[0] if owners and subject.pos_ == "NOUN" and subject.lemma_.lower() not in PERSON_NOUNS else subject
 
     def _adjacent_mention(self, window):
         if not window:
@@ -878,6 +882,34 @@ class Attributor:
             return None, "unattributed", None
         speaker, sieve = self.speaker_from_token(source, start, self.quotations)
         return speaker, f"fragment-subject/{sieve}", verbs[0]
+
+    def _introduced_by_previous_sentence(self, q: QuoteSpan, start: int):
+        """'Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”': a sentence that only says
+        someone spoke, with nothing quoted or reported in it, introduces the quotation right after it."""
+        inside = self._tokens(q.start, q.end)
+        if not len(inside) or inside[0].sent.start == 0:
+            return None, "unattributed", None
+        first = inside[0]
+        if any(not (t.is_punct or t.is_space) for t in self.doc[first.sent.start:first.i]):
+            return None, "unattributed", None
+        previous = self.doc[first.sent.start - 1].sent
+        para_index = self._para_of(q.start)
+        same_para = self._para_of(previous.start_char) == para_index
+        opens_para = not self.text[self.paras[para_index].start:q.start].strip(" \n\"“«‘'")
+        if not (same_para or (opens_para and self._para_of(previous.start_char) == para_index - 1)):
+            return None, "unattributed", None
+        if any(mark in previous.text for mark in "“”\"«»"):
+            return None, "unattributed", None
+        for verb in previous:
+            if not is_speech_verb(verb, direct=True) or any(
+                    c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > verb.i for c in verb.children):
+                continue
+            source = self._source_subject(verb)
+            if source is not None:
+                speaker, sieve = self.speaker_from_token(source, start, self.quotations)
+                if speaker is not None:
+                    return speaker, f"previous-sentence/{sieve}", verb
+        return None, "unattributed", None
 
     def _continuation(self, q: QuoteSpan, start: int) -> tuple[Speaker | None, str]:
         """No cue next to it: the same speaker as the quotation just before, in this or the last paragraph."""
