@@ -474,3 +474,10 @@ def test_a_sentence_that_only_says_someone_spoke_introduces_the_next_quotation(e
             "\"Mainstream Republicans are running out of time to find an alternative.\"")
     r = one(extract(text), "running out of time")
     assert (speaker(r), r["cue"]) == ("Dianne Bystrom", "agreed")
+
+
+def test_a_dash_and_a_name_alone_in_the_next_paragraph_sign_the_quotation(extract):
+    text = ("The senator repeated a claim.\n\n\"[Americans are] worried about the future of their kids, and yet almost "
+            "all new income is going to the top 1 percent.\"\n\n- Bernie Sanders.\n\nThe figure is outdated.")
+    r = one(extract(text), "worried about the future")
+    assert (speaker(r), r["rule"]) == ("Bernie Sanders", "dash-signature")

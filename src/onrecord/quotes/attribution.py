@@ -27,6 +27,8 @@ PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 DASH_SIGNATURE = re.compile(r"^[”\"’»']*\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*[.,]?\s*$")
+SIGNATURE_PARAGRAPH = re.compile(r"^\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:[.,].{0,80})?$")
+"""'- Bernie Sanders.' or '-President Obama, tweeting after the speech.' signing the quotation above it."""
 CLOSING_MARKS = ("”", "\"", "»", "’", "'", "''", "›")
 OPENING_MARKS = ("“", "\"", "«", "‘", "'", "''", "``", "‹")
 MIN_SPEECH_WORDS = 4
@@ -718,12 +720,20 @@ class Attributor:
             and len(capitalised) >= max(1, len(words) - 2)
 
     def _dash_signature(self, q: QuoteSpan) -> tuple[str, int] | None:
-        """“...” ― Pamela Padilla: a name after a dash closing the paragraph signs the quotation."""
+        """“...” ― Pamela Padilla: a name after a dash closing the paragraph, or alone in the next, signs it."""
         para = self.paras[self._para_of(q.start)]
         match = DASH_SIGNATURE.match(self.text[q.end:para.end])
-        if match is None:
-            return None
-        return match.group(1), q.end + match.start(1)
+        if match is not None:
+            return match.group(1), q.end + match.start(1)
+        index = self._para_of(q.start)
+        whole_paragraph = not self.text[para.start:q.start].strip(" “\"‘«'") and not self.text[q.end:para.end].strip(
+            " ”\"’»'")
+        if q.closed and whole_paragraph and index + 1 < len(self.paras):
+            following = self.paras[index + 1]
+            match = SIGNATURE_PARAGRAPH.match(following.text)
+            if match is not None:
+                return match.group(1), following.start + match.start(1)
+        return None
 
     @staticmethod
     def _same_cue(previous, cue) -> bool:
