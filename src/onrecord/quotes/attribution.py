@@ -440,7 +440,7 @@ class Attributor:
         return None, before + after
 
     def _reporting_clause_verb(self, q: QuoteSpan, after):
-        """“People are afraid of wasting their votes,” he surmised. / “Really?” Hannity pressed.
+        """“People are afraid of wasting their votes,” he surmised. / “Really?” Hannity pressed. / “...,” mused X.
         A quotation that ends on a comma or a question, then a bare clause of a subject and a verb: that verb,
         whatever it is, reports the quotation."""
         if not q.closed or not re.search(r"[,?!—–]\s*$", self.text[q.start:q.end]):
@@ -457,6 +457,8 @@ class Attributor:
             return None
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative") and c.idx > q.end for c in verb.children):
             return None
+        if verb.i == words[0].i and subject.i > verb.i:
+            return verb  # “...,” mused Blaze co-host Stu Burguiere.
         clause = {verb.i} | {t.i for t in subject.subtree}
         return verb if all(t.i in clause or t.is_punct for t in words if t.i < verb.i) else None
 
