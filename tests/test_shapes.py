@@ -398,7 +398,14 @@ def test_a_quotation_that_fills_the_reported_clause_takes_its_cue(extract):
     text = ("Clinton is “the most dishonest candidate for president of the United States since Richard Nixon,” "
             "Mike Pence said during the interview.")
     r = one(extract(text), "the most dishonest candidate")
-    assert (r["kind"], speaker(r), r["cue"]) == ("direct", "Mike Pence", "said")
+    assert (r["kind"], speaker(r), r["cue"]) == ("mixed", "Mike Pence", "said")
+    assert r["text"].startswith("Clinton is “the most")
+
+
+def test_a_reporting_clause_after_a_mixed_quotation_reports_its_unquoted_lead_too(extract):
+    r = one(extract("Nothing the president said \"will assuage people's fears,\" Senator Marco Rubio said."), "assuage")
+    assert (r["kind"], r["text"], speaker(r)) == ("mixed", "Nothing the president said \"will assuage people's fears",
+                                                  "Marco Rubio")
 
 
 def test_straight_and_curly_double_marks_close_each_other(extract):

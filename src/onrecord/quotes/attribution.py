@@ -600,7 +600,7 @@ class Attributor:
     # -- the whole document -----------------------------------------------------------------
     def run(self) -> list[Quotation]:
         frames = self.verb_frames() + self.claim_noun_frames() + self.according_frames()
-        spans = self.quote_spans()
+        spans = self.spans = self.quote_spans()
         frames = self._drop_frames_inside_quotes(frames, spans)
         consumed: set[int] = set()
         # 'Clinton is “the most dishonest candidate,” Pence said': a quotation that all but fills the clause a
@@ -790,7 +790,8 @@ class Attributor:
                 subject = self._adjacent_mention(window)
                 sieve_prefix = "direct-adjacent"
             speaker, sieve = self.speaker_from_token(subject, start, self.quotations)
-            self._emit("direct", start, end, speaker, self._cue_text(cue), self.addressee_of(cue),
+            kind, start, parts = self._with_unquoted_lead(q, cue, start, parts)
+            self._emit(kind, start, end, speaker, self._cue_text(cue), self.addressee_of(cue),
                        f"{sieve_prefix}/{sieve}", parts, cue)
             return
         for named, rule in ((self._named_before_colon(window), "colon-name"),
@@ -817,6 +818,19 @@ class Attributor:
         if rule == "continuation" and previous is not None and self._para_of(previous.start) == self._para_of(start):
             cue_text, addressee = previous.cue, previous.addressee
         self._emit("direct", start, end, speaker, cue_text, addressee, rule, parts, None)
+
+    def _with_unquoted_lead(self, q: QuoteSpan, cue, start: int, parts):
+        """'Nothing the president said “will assuage people's fears,” Rubio said': the reporting clause after the
+        quotation reports the whole sentence, the unquoted words that lead into the quotation too (mixed)."""
+        inside = self._tokens(q.start, q.end)
+        if cue.idx < q.end or not len(inside) or len(parts) > 1:
+            return "direct", start, parts
+        first = inside[0]
+        lead = [t for t in self.doc[first.sent.start:first.i]
+                if not (t.is_punct or t.is_space) and t.idx >= self.paras[self._para_of(q.start)].start]
+        if self._opens_clause(lead) or any(self._is_quoted(t, [s for s in self.spans if s is not q]) for t in lead):
+            return "direct", start, parts
+        return "mixed", lead[0].idx, [(lead[0].idx, parts[0][1])]
 
     @staticmethod
     def _named_before_colon(window):
