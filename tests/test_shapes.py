@@ -488,3 +488,12 @@ def test_a_dash_and_a_name_alone_in_the_next_paragraph_sign_the_quotation(extrac
             "all new income is going to the top 1 percent.\"\n\n- Bernie Sanders.\n\nThe figure is outdated.")
     r = one(extract(text), "worried about the future")
     assert (speaker(r), r["rule"]) == ("Bernie Sanders", "dash-signature")
+
+
+def test_a_full_stop_closing_a_quotation_keeps_the_next_sentence_cue_away(extract):
+    text = ("Jane Sanders spoke to the Post. \"If he's president, he wants to keep this movement going,\" she said. "
+            "\"If he's not president, he'll keep it going for more reasons.\" Asked what that might look like, "
+            "she said: \"We'll figure that out.\"")
+    records = extract(text)
+    r = one(records, "he wants to keep this movement going")
+    assert "for more reasons" in r["text"] and r["cue"] == "said"

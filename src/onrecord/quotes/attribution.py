@@ -430,7 +430,9 @@ class Attributor:
         # “...,” closing on a comma hands the sentence to a reporting clause, however the sentence began:
         # 'He described it as “horrendous,” he said.'
         ends_on_comma = q.closed and self.text[q.start:q.end].rstrip().endswith(",")
-        if self._opens_clause(before) or (before and before[0].text == ":") or ends_on_comma:
+        # “... going.” Asked what that might look like, she said: a full stop ends the sentence the cue would report
+        ends_sentence = q.closed and re.search(r"[^.]\.\s*$", self.text[q.start:q.end]) is not None
+        if (self._opens_clause(before) or (before and before[0].text == ":") or ends_on_comma) and not ends_sentence:
             cue = self._after_cue(after) or self._reporting_clause_verb(q, after)
             if cue is not None:
                 return cue, after
