@@ -497,3 +497,9 @@ def test_a_full_stop_closing_a_quotation_keeps_the_next_sentence_cue_away(extrac
     records = extract(text)
     r = one(records, "he wants to keep this movement going")
     assert "for more reasons" in r["text"] and r["cue"] == "said"
+
+
+def test_a_name_inside_the_quotation_is_not_the_pronoun_s_antecedent(extract):
+    text = ("Richard Viguerie, a conservative activist, spoke on Monday.\n\n"
+            "“Cruz is our best debater, our most articulate fighter,” he said.")
+    assert speaker(one(extract(text), "best debater")) == "Richard Viguerie"

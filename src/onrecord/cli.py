@@ -531,7 +531,7 @@ def watch(
 @eval_app.command("polnear")
 def eval_polnear(
     split: Path = typer.Argument(..., help="A PolNeAR split folder with text/ and attributions/."),
-    errors: Optional[Path] = typer.Option(None, "--errors", help="Write misses and false alarms as JSON Lines."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write misses, false alarms and wrong speaker names as JSON Lines."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
 ) -> None:
     """Direct-quote recall, indirect-speech recall and precision on a PolNeAR split."""

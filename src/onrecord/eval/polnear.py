@@ -176,7 +176,12 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
                     if span_ok and id(gold) in expected:
                         report.names[1] += 1
                         want = {w.lower() for w in expected[id(gold)]}
-                        report.names[0] += want <= {w.lower() for w in name_tokens(sp.get("name"))}
+                        right_name = want <= {w.lower() for w in name_tokens(sp.get("name"))}
+                        report.names[0] += right_name
+                        if not right_name and errors is not None:
+                            errors.append({"type": "wrong-name", "doc": base, "mention": gold.stext,
+                                           "expected": sorted(expected[id(gold)]), "got": sp.get("name"),
+                                           "rule": r.get("rule"), "content": gold.ctext[:300]})
                     break
             bucket = report.direct if gold.direct else report.indirect
             bucket[0] += hit

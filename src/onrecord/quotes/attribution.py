@@ -78,6 +78,7 @@ class Attributor:
         self.paras = [p for p in paragraphs(self.text) if not self._skipped(p.start, p.end)]
         self.names = NameIndex(doc)
         self.quotations: list[Quotation] = []
+        self.spans: list[QuoteSpan] = []
 
     # -- helpers -------------------------------------------------------------------------
     def _skipped(self, start: int, end: int) -> bool:
@@ -549,9 +550,13 @@ class Attributor:
         def compatible_person(person: Person) -> bool:
             return wanted in ("m", "f") and person.kind == "person" and person.gender in (None, wanted)
 
+        def said_in_words(ent) -> bool:
+            """A name inside quotation marks is talked about, not talking: “Cruz is our best debater,” he said."""
+            return any(q.start <= ent.start_char < q.end for q in self.spans)
+
         sent = token.sent
-        for ent in sorted((e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= token.idx),
-                          key=lambda e: -e.start_char):
+        for ent in sorted((e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= token.idx
+                           and not said_in_words(e)), key=lambda e: -e.start_char):
             if ent.root.dep_ in SUBJECT_DEPS:
                 person = self.names.person(ent.text, ent.start_char)
                 if person and compatible_person(person):
@@ -562,7 +567,8 @@ class Attributor:
             for _ in range(3):
                 if before.start_char < max(horizon, latest_quote):
                     break
-                subjects = [e for e in before.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
+                subjects = [e for e in before.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
+                            and not said_in_words(e)]
                 for ent in subjects[:1]:
                     person = self.names.person(ent.text, ent.start_char)
                     if person and person.gender == wanted:
@@ -586,7 +592,7 @@ class Attributor:
             for position, person in self.names.people_before(token.idx):
                 if position < horizon:
                     break
-                if compatible_person(person):
+                if compatible_person(person) and not any(q.start <= position < q.end for q in self.spans):
                     return self._person_speaker(person, *mention), "pronoun-nearest-name"
         return Speaker(None, *mention, "unknown"), "unresolved-pronoun"
 
