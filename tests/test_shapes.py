@@ -503,3 +503,10 @@ def test_a_name_inside_the_quotation_is_not_the_pronoun_s_antecedent(extract):
     text = ("Richard Viguerie, a conservative activist, spoke on Monday.\n\n"
             "“Cruz is our best debater, our most articulate fighter,” he said.")
     assert speaker(one(extract(text), "best debater")) == "Richard Viguerie"
+
+
+def test_a_participle_cue_speaks_with_the_sentence_subject(extract):
+    text = ("Hillary Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get "
+            "a little carried away. Have you noticed that?”")
+    r = one(extract(text), "carried away")
+    assert (speaker(r), r["cue"]) == ("Hillary Clinton", "telling")

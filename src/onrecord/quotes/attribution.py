@@ -790,9 +790,11 @@ class Attributor:
                 speaker, sieve = self.speaker_from_token(token, start, self.quotations)
                 self._emit("direct", start, end, speaker, "according to", None, f"direct-according/{sieve}", parts, cue)
                 return
-            subject = self.subject_of(cue)
-            if subject is not None and subject.idx >= q.start and subject.idx < q.end:
-                subject = None
+            subject = self._outside(q, self.subject_of(cue))
+            if subject is None and cue.tag_ == "VBG" and not q.start <= cue.sent.root.idx < q.end:
+                # 'Clinton seemed ready to riff on it, telling the crowd, “...”': the participle's subject is the
+                # sentence's, wherever the parser hung the participle
+                subject = self._outside(q, self.subject_of(cue.sent.root))
             sieve_prefix = "direct-cue"
             if subject is None:
                 subject = self._adjacent_mention(window)
@@ -826,6 +828,10 @@ class Attributor:
         if rule == "continuation" and previous is not None and self._para_of(previous.start) == self._para_of(start):
             cue_text, addressee = previous.cue, previous.addressee
         self._emit("direct", start, end, speaker, cue_text, addressee, rule, parts, None)
+
+    @staticmethod
+    def _outside(q: QuoteSpan, token):
+        return None if token is None or q.start <= token.idx < q.end else token
 
     def _with_unquoted_lead(self, q: QuoteSpan, cue, start: int, parts):
         """'Nothing the president said “will assuage people's fears,” Rubio said': the reporting clause after the
