@@ -510,3 +510,10 @@ def test_a_participle_cue_speaks_with_the_sentence_subject(extract):
             "a little carried away. Have you noticed that?”")
     r = one(extract(text), "carried away")
     assert (speaker(r), r["cue"]) == ("Hillary Clinton", "telling")
+
+
+def test_a_surname_the_recogniser_missed_is_still_the_pronoun_s_antecedent(extract):
+    text = ("Clinton spokesman Brian Fallon expressed his general support for his boss online.\n\n"
+            "Fallon fired back: “As a guardian of the @POTUS legacy,” he wrote, “we know you are rooting for her.”")
+    r = one(extract(text), "guardian of the")
+    assert (r["speaker"]["mention"], speaker(r)) == ("he", "Brian Fallon")

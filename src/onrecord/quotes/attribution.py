@@ -555,8 +555,9 @@ class Attributor:
             return any(q.start <= ent.start_char < q.end for q in self.spans)
 
         sent = token.sent
-        for ent in sorted((e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= token.idx
-                           and not said_in_words(e)), key=lambda e: -e.start_char):
+        for ent in sorted([e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= token.idx
+                           and not said_in_words(e)] + self._unlabelled_named_subjects(sent, token),
+                          key=lambda e: -e.start_char):
             if ent.root.dep_ in SUBJECT_DEPS:
                 person = self.names.person(ent.text, ent.start_char)
                 if person and compatible_person(person):
@@ -595,6 +596,11 @@ class Attributor:
                 if compatible_person(person) and not any(q.start <= position < q.end for q in self.spans):
                     return self._person_speaker(person, *mention), "pronoun-nearest-name"
         return Speaker(None, *mention, "unknown"), "unresolved-pronoun"
+
+    def _unlabelled_named_subjects(self, sent, before):
+        """'Fallon fired back: “...,” he wrote': a surname the entity recogniser missed the second time, as subject."""
+        return [self.doc[t.i:t.i + 1] for t in sent if t.i < before.i and t.pos_ == "PROPN" and not t.ent_type_
+                and t.dep_ in SUBJECT_DEPS and not any(q.start <= t.idx < q.end for q in self.spans)]
 
     def speaker_label_speaker(self, label: str, start: int, keep_case: bool = False) -> Speaker:
         words = name_words(label.rstrip("."))
