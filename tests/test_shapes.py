@@ -517,3 +517,11 @@ def test_a_surname_the_recogniser_missed_is_still_the_pronoun_s_antecedent(extra
             "Fallon fired back: “As a guardian of the @POTUS legacy,” he wrote, “we know you are rooting for her.”")
     r = one(extract(text), "guardian of the")
     assert (r["speaker"]["mention"], speaker(r)) == ("he", "Brian Fallon")
+
+
+def test_one_capitalised_word_answered_by_a_reporting_clause_is_speech(extract):
+    text = ("I was not off to a good start. “Okay,” Dinesh D’Souza said, attempting to regroup. “I was seventeen "
+            "years old when I set foot in America.”")
+    r = one(extract(text), "Okay")
+    assert speaker(r) == "Dinesh D’Souza" and "seventeen years old" in r["text"]
+    assert not extract("Appearing on MSNBC’s “Morning Joe,” Trump said nothing new.")

@@ -714,14 +714,20 @@ class Attributor:
             if cue is None and i in self.cue_of_filled_clause:
                 cue = self.cue_of_filled_clause[i]
             start, end = self._trim(q.start, q.end)
-            if end <= start or self._is_title(start, end):
-                continue
+            answered = cue is not None and cue.idx >= q.end and re.search(r"[,?!]\s*$", self.text[q.start:q.end]) \
+                and self._opens_sentence(q)
+            if end <= start or (not answered and self._is_title(start, end)):
+                continue  # “Okay,” I said: a reporting clause after it makes even one capitalised word speech
             if results and (self._same_cue(results[-1], cue) or self._runs_on(results[-1], q, cue)):
                 results[-1][5].append((start, end))
                 results[-1][6] = end
                 continue
             results.append([start, q, cue, window, None, [(start, end)], end])
         return results
+
+    def _opens_sentence(self, q: QuoteSpan) -> bool:
+        inside = self._tokens(q.start, q.end)
+        return bool(len(inside)) and self._opens_clause(self.doc[inside[0].sent.start:inside[0].i])
 
     def _is_title(self, start: int, end: int) -> bool:
         """“Morning Joe”, “The Art of the Deal”: a short run of capitalised words is a title, not speech."""
