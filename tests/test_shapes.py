@@ -525,3 +525,13 @@ def test_one_capitalised_word_answered_by_a_reporting_clause_is_speech(extract):
     r = one(extract(text), "Okay")
     assert speaker(r) == "Dinesh D’Souza" and "seventeen years old" in r["text"]
     assert not extract("Appearing on MSNBC’s “Morning Joe,” Trump said nothing new.")
+
+
+def test_a_cue_before_a_mixed_quotation_reports_the_unquoted_words_between(extract):
+    text = ("In the April issue of The Atlantic, President Barack Obama admits the 2011 U.S. military action against "
+            "Libya “didn’t work,” and the country has become a failed state.")
+    r = one(extract(text), "didn’t work")
+    assert (r["kind"], speaker(r), r["cue"]) == ("mixed", "Barack Obama", "admits")
+    assert r["text"].startswith("the 2011 U.S. military action")
+    r = one(extract("Donald Trump told reporters on Monday, “We will win.”"), "We will win")
+    assert (r["kind"], r["text"]) == ("direct", "We will win.")

@@ -813,6 +813,8 @@ class Attributor:
                 sieve_prefix = "direct-adjacent"
             speaker, sieve = self.speaker_from_token(subject, start, self.quotations)
             kind, start, parts = self._with_unquoted_lead(q, cue, start, parts)
+            if kind == "direct":
+                kind, start, parts = self._with_reported_lead(q, cue, start, parts)
             self._emit(kind, start, end, speaker, self._cue_text(cue), self.addressee_of(cue),
                        f"{sieve_prefix}/{sieve}", parts, cue)
             return
@@ -840,6 +842,22 @@ class Attributor:
         if rule == "continuation" and previous is not None and self._para_of(previous.start) == self._para_of(start):
             cue_text, addressee = previous.cue, previous.addressee
         self._emit("direct", start, end, speaker, cue_text, addressee, rule, parts, None)
+
+    def _with_reported_lead(self, q: QuoteSpan, cue, start: int, parts):
+        """'Obama admits the 2011 military action against Libya “didn’t work,”': the cue reports the unquoted words
+        between it and the quotation as well (mixed)."""
+        if cue.idx > q.start or len(parts) > 1 or cue.lower_ == "according":
+            return "direct", start, parts
+        skipped = {cue.i} | {t.i for c in cue.children if c.dep_ in ("dative", "prt", "advmod", "npadvmod")
+                             or (c.dep_ == "dobj" and lemma_of(cue) in ADDRESSEE_OBJECT_VERBS) or c.dep_ == "prep"
+                             and c.i < q.start for t in c.subtree}
+        between = [t for t in self._tokens(cue.idx, q.start) if t.i not in skipped and not (t.is_punct or t.is_space)]
+        if between and between[0].lower_ == "that":
+            between = between[1:]
+        if len(between) < 2 or any(t.pos_ in ("VERB", "AUX") and is_speech_verb(t) for t in between):
+            return "direct", start, parts
+        lead_start = between[0].idx
+        return "mixed", lead_start, [(lead_start, parts[0][1])]
 
     @staticmethod
     def _outside(q: QuoteSpan, token):
