@@ -535,3 +535,5 @@ def test_a_cue_before_a_mixed_quotation_reports_the_unquoted_words_between(extra
     assert r["text"].startswith("the 2011 U.S. military action")
     r = one(extract("Donald Trump told reporters on Monday, “We will win.”"), "We will win")
     assert (r["kind"], r["text"]) == ("direct", "We will win.")
+    r = one(extract("Egypt's President el-Sisi described the talks as “very encouraging” on Monday."), "encouraging")
+    assert (r["kind"], r["text"]) == ("direct", "very encouraging")

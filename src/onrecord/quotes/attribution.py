@@ -846,15 +846,15 @@ class Attributor:
     def _with_reported_lead(self, q: QuoteSpan, cue, start: int, parts):
         """'Obama admits the 2011 military action against Libya “didn’t work,”': the cue reports the unquoted words
         between it and the quotation as well (mixed)."""
-        if cue.idx > q.start or len(parts) > 1 or cue.lower_ == "according":
-            return "direct", start, parts
+        if cue.idx > q.start or len(parts) > 1 or cue.lower_ == "according" or not is_speech_verb(cue):
+            return "direct", start, parts  # 'describing the talks as “very encouraging”': the talks are not said
         skipped = {cue.i} | {t.i for c in cue.children if c.dep_ in ("dative", "prt", "advmod", "npadvmod")
                              or (c.dep_ == "dobj" and lemma_of(cue) in ADDRESSEE_OBJECT_VERBS) or c.dep_ == "prep"
                              and c.i < q.start for t in c.subtree}
         between = [t for t in self._tokens(cue.idx, q.start) if t.i not in skipped and not (t.is_punct or t.is_space)]
         if between and between[0].lower_ == "that":
             between = between[1:]
-        if len(between) < 2 or any(t.pos_ in ("VERB", "AUX") and is_speech_verb(t) for t in between):
+        if len(between) < 2 or any((t.pos_ in ("VERB", "AUX") and is_speech_verb(t)) or t.lower_ == "as" for t in between):
             return "direct", start, parts
         lead_start = between[0].idx
         return "mixed", lead_start, [(lead_start, parts[0][1])]
