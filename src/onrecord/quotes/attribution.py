@@ -79,6 +79,9 @@ class Attributor:
         self.names = NameIndex(doc)
         self.quotations: list[Quotation] = []
         self.spans: list[QuoteSpan] = []
+        # 'Clinton is “the most dishonest candidate,” Pence said': a quotation that all but fills the clause a
+        # speech verb reports is direct, and that verb is its cue (quotation index -> cue)
+        self.cue_of_filled_clause: dict[int, object] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def _skipped(self, start: int, end: int) -> bool:
@@ -350,6 +353,9 @@ class Attributor:
     def _is_quoted(self, token, spans) -> bool:
         return any(q.start <= token.idx < q.end for q in spans)
 
+    def _in_quotation(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.spans)
+
     def _window_cue(self, tokens, direct_ok=True):
         for token in tokens:
             if is_speech_verb(token, direct=direct_ok):
@@ -552,7 +558,7 @@ class Attributor:
 
         def said_in_words(ent) -> bool:
             """A name inside quotation marks is talked about, not talking: “Cruz is our best debater,” he said."""
-            return any(q.start <= ent.start_char < q.end for q in self.spans)
+            return self._in_quotation(ent.start_char)
 
         sent = token.sent
         for ent in sorted([e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= token.idx
@@ -593,14 +599,14 @@ class Attributor:
             for position, person in self.names.people_before(token.idx):
                 if position < horizon:
                     break
-                if compatible_person(person) and not any(q.start <= position < q.end for q in self.spans):
+                if compatible_person(person) and not self._in_quotation(position):
                     return self._person_speaker(person, *mention), "pronoun-nearest-name"
         return Speaker(None, *mention, "unknown"), "unresolved-pronoun"
 
     def _unlabelled_named_subjects(self, sent, before):
         """'Fallon fired back: “...,” he wrote': a surname the entity recogniser missed the second time, as subject."""
         return [self.doc[t.i:t.i + 1] for t in sent if t.i < before.i and t.pos_ == "PROPN" and not t.ent_type_
-                and t.dep_ in SUBJECT_DEPS and not any(q.start <= t.idx < q.end for q in self.spans)]
+                and t.dep_ in SUBJECT_DEPS and not self._in_quotation(t.idx)]
 
     def speaker_label_speaker(self, label: str, start: int, keep_case: bool = False) -> Speaker:
         words = name_words(label.rstrip("."))
@@ -617,9 +623,6 @@ class Attributor:
         spans = self.spans = self.quote_spans()
         frames = self._drop_frames_inside_quotes(frames, spans)
         consumed: set[int] = set()
-        # 'Clinton is “the most dishonest candidate,” Pence said': a quotation that all but fills the clause a
-        # speech verb reports is direct, and that verb is its cue
-        self.cue_of_filled_clause: dict[int, object] = {}
         frame_records = []
         for frame in sorted(frames, key=lambda f: f.start):
             inner = [i for i, q in enumerate(spans) if frame.start <= q.start and q.end <= frame.end + 1]
@@ -726,8 +729,16 @@ class Attributor:
         return results
 
     def _opens_sentence(self, q: QuoteSpan) -> bool:
+        lead = self._sentence_lead(q)
+        return lead is not None and self._opens_clause(lead)
+
+    def _sentence_lead(self, q: QuoteSpan):
+        """The words (no punctuation) before a quotation in its sentence; None for a quotation with no tokens."""
         inside = self._tokens(q.start, q.end)
-        return bool(len(inside)) and self._opens_clause(self.doc[inside[0].sent.start:inside[0].i])
+        if not len(inside):
+            return None
+        first = inside[0]
+        return [t for t in self.doc[first.sent.start:first.i] if not (t.is_punct or t.is_space)]
 
     def _is_title(self, start: int, end: int) -> bool:
         """“Morning Joe”, “The Art of the Deal”: a short run of capitalised words is a title, not speech."""
@@ -778,7 +789,7 @@ class Attributor:
         if any(t.text == ";" for t in between):
             return False
         opening = self._tokens(q.start, q.end)
-        if len(opening) and opening[0].sent.start > previous_cue.i and self._fragment_source(q, q.start)[0] is not None:
+        if len(opening) and opening[0].sent.start > previous_cue.i and self._fragment_subject(q)[0] is not None:
             return False  # the next sentence has a subject of its own: 'Mike Huckabee is labeling it “...”'
         # a long description of the speaker ("said X, who declined to be named ...") is still the cue's sentence
         words = [t for t in between if not (t.is_punct or t.is_space)]
@@ -866,12 +877,10 @@ class Attributor:
     def _with_unquoted_lead(self, q: QuoteSpan, cue, start: int, parts):
         """'Nothing the president said “will assuage people's fears,” Rubio said': the reporting clause after the
         quotation reports the whole sentence, the unquoted words that lead into the quotation too (mixed)."""
-        inside = self._tokens(q.start, q.end)
-        if cue.idx < q.end or not len(inside) or len(parts) > 1:
+        lead = self._sentence_lead(q)
+        if cue.idx < q.end or lead is None or len(parts) > 1:
             return "direct", start, parts
-        first = inside[0]
-        lead = [t for t in self.doc[first.sent.start:first.i]
-                if not (t.is_punct or t.is_space) and t.idx >= self.paras[self._para_of(q.start)].start]
+        lead = [t for t in lead if t.idx >= self.paras[self._para_of(q.start)].start]
         if self._opens_clause(lead) or any(self._is_quoted(t, [s for s in self.spans if s is not q]) for t in lead):
             return "direct", start, parts
         return "mixed", lead[0].idx, [(lead[0].idx, parts[0][1])]
@@ -936,33 +945,34 @@ class Attributor:
         has_sentence_end = bool(re.search(r"[.!?…]$", self.text[start:end].rstrip("”\"’")))
         return words >= MIN_SPEECH_WORDS and (opens_paragraph or has_sentence_end)
 
-    def _fragment_source(self, q: QuoteSpan, start: int):
+    def _fragment_subject(self, q: QuoteSpan):
         """'Moore thanked him for “stepping up when Congress won’t”': a quoted piece of a sentence with no cue is
-        the words of the subject of the verb it hangs on."""
+        the words of the subject of the verb it hangs on. That subject and verb, or (None, None)."""
+        lead = self._sentence_lead(q)
+        if lead is None or len(lead) < 2 or lead[0].idx < self.paras[self._para_of(q.start)].start:
+            return None, None
         inside = self._tokens(q.start, q.end)
-        if not len(inside):
-            return None, "unattributed", None
-        first = inside[0]
-        before = [t for t in self.doc[first.sent.start:first.i] if not (t.is_punct or t.is_space)]
-        if len(before) < 2 or before[0].idx < self.paras[self._para_of(q.start)].start:
-            return None, "unattributed", None
-        verbs = [t for t in inside.root.ancestors if t.i < first.i and t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in inside.root.ancestors if t.i < inside[0].i and t.pos_ in ("VERB", "AUX")]
         source = self._source_subject(verbs[0]) if verbs else None
+        return (source, verbs[0]) if source is not None else (None, None)
+
+    def _fragment_source(self, q: QuoteSpan, start: int):
+        source, verb = self._fragment_subject(q)
         if source is None:
             return None, "unattributed", None
         speaker, sieve = self.speaker_from_token(source, start, self.quotations)
-        return speaker, f"fragment-subject/{sieve}", verbs[0]
+        return speaker, f"fragment-subject/{sieve}", verb
 
     def _introduced_by_previous_sentence(self, q: QuoteSpan, start: int):
         """'Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”': a sentence that only says
         someone spoke, with nothing quoted or reported in it, introduces the quotation right after it."""
-        inside = self._tokens(q.start, q.end)
-        if not len(inside) or inside[0].sent.start == 0:
+        lead = self._sentence_lead(q)
+        if lead is None or lead:
             return None, "unattributed", None
-        first = inside[0]
-        if any(not (t.is_punct or t.is_space) for t in self.doc[first.sent.start:first.i]):
+        sentence_start = self._tokens(q.start, q.end)[0].sent.start
+        if sentence_start == 0:
             return None, "unattributed", None
-        previous = self.doc[first.sent.start - 1].sent
+        previous = self.doc[sentence_start - 1].sent
         para_index = self._para_of(q.start)
         same_para = self._para_of(previous.start_char) == para_index
         opens_para = not self.text[self.paras[para_index].start:q.start].strip(" \n\"“«‘'")
