@@ -1,8 +1,6 @@
 """The command line: a thin layer over sources, clean, quotes and eval."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from enum import Enum
@@ -13,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from onrecord import __version__
+from onrecord import __version__, formats
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="onrecord: who said what. Quotations and their speakers from news pages.")
@@ -29,52 +27,12 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
-CSV_COLUMNS = ["id", "doc_source", "post_index", "post_title", "kind", "speaker", "mention", "role",
-               "affiliation", "cue", "addressee", "text", "start", "end", "confidence", "rule"]
-
-
 ALLOW_PRIVATE = typer.Option(False, "--allow-private", help="Allow URLs on private, loopback or link-local "
                              "addresses (refused by default).")
 
 
 def _fail(message: str) -> None:
     err.print(f"[red]error:[/red] {message}", soft_wrap=True)
-
-
-def _csv_rows(records):
-    for r in records:
-        sp = r["speaker"] or {}
-        post = r["post"] or {}
-        yield [r["id"], r["doc"]["source"], post.get("index"), post.get("title"), r["kind"], sp.get("name"),
-               sp.get("mention"), sp.get("role"), sp.get("affiliation"), r["cue"], r["addressee"], r["text"],
-               r["start"], r["end"], r["confidence"], r["rule"]]
-
-
-def _table(extraction, console: Console) -> None:
-    """One table per post, titled with its time and headline."""
-    info = extraction.document.info
-    console.print(f"[bold]{info.title or info.source}[/bold]  [dim]{info.source}"
-                  f"{'  ' + info.published if info.published else ''}[/dim]")
-    by_post: dict = {}
-    for record in extraction.records():
-        key = (record["post"] or {}).get("index")
-        by_post.setdefault(key, []).append(record)
-    for records in by_post.values():
-        post = records[0]["post"] or {}
-        heading = " · ".join(str(x) for x in (post.get("time"), post.get("title")) if x) or "(no post)"
-        table = Table(title=heading, title_justify="left", show_lines=True, width=120)
-        table.add_column("speaker", width=30)
-        table.add_column("cue", width=16)
-        table.add_column("kind", width=8)
-        table.add_column("quotation")
-        for r in records:
-            sp = r["speaker"] or {}
-            who = sp.get("name") or "—"
-            if sp.get("role"):
-                who += f"\n[dim]{sp['role']}[/dim]"
-            cue = (r["cue"] or "") + (f" → {r['addressee']}" if r["addressee"] else "")
-            table.add_row(who, cue, r["kind"], r["text"])
-        console.print(table)
 
 
 @app.command()
@@ -111,31 +69,19 @@ def extract(
         extractions = extract_parallel(documents, min(workers, len(documents)), model)
     else:
         extractions = extract_documents(nlp, documents) if documents else []
-    writer = csv.writer(handle) if format == OutputFormat.csv else None
-    if writer:
-        writer.writerow(CSV_COLUMNS)
     console = Console(file=handle, width=120) if format == OutputFormat.table else None
+    if format == OutputFormat.csv:
+        formats.write_csv([], handle)
     for extraction in extractions:
         records = extraction.records()
         if format == OutputFormat.jsonl:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            formats.write_jsonl(records, handle)
         elif format == OutputFormat.json:
-            doc = extraction.document
-            payload = {
-                "doc": records[0]["doc"] if records else {"id": doc.info.id, "source": doc.info.source,
-                                                          "url": doc.info.url, "title": doc.info.title,
-                                                          "site": doc.info.site, "published": doc.info.published},
-                "text": doc.text,
-                "posts": [{"index": p.index, "title": p.title, "time": p.time, "start": p.start, "end": p.end}
-                          for p in doc.posts],
-                "quotes": records,
-            }
-            handle.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        elif writer:
-            writer.writerows(_csv_rows(records))
+            handle.write(json.dumps(formats.document_payload(extraction), ensure_ascii=False, indent=2) + "\n")
+        elif format == OutputFormat.csv:
+            formats.write_csv(records, handle, header=False)
         else:
-            _table(extraction, console)
+            formats.print_extraction_table(extraction, console)
         handle.flush()
     if out:
         handle.close()
@@ -289,25 +235,11 @@ def _is_date(value: str) -> bool:
 
 def _print_records(records, format) -> None:
     if format == SearchFormat.jsonl:
-        for record in records:
-            print(json.dumps(record, ensure_ascii=False))
+        formats.write_jsonl(records, sys.stdout)
     elif format == SearchFormat.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(CSV_COLUMNS + ["date"])
-        for row, record in zip(_csv_rows(records), records):
-            writer.writerow(row + [record.get("date")])
+        formats.write_csv(records, sys.stdout, extra=("date",))
     else:
-        console = Console(width=120)
-        table = Table(show_lines=True, width=120)
-        for column, width in (("date", 11), ("speaker", 26), ("cue", 12), ("quotation", None), ("source", 22)):
-            table.add_column(column, width=width)
-        for r in records:
-            sp = r["speaker"] or {}
-            who = (sp.get("name") or "—") + (f"\n[dim]{sp['role']}[/dim]" if sp.get("role") else "")
-            table.add_row((r.get("date") or "")[:10], who, r["cue"] or "", r["text"],
-                          r["doc"]["site"] or r["doc"]["source"])
-        console.print(table)
-        console.print(f"{len(records)} quotations")
+        formats.print_records_table(records, Console(width=120))
 
 
 @app.command()
@@ -383,7 +315,7 @@ def export(
         records = all_records(connection)
         try:
             if format == ExportFormat.parquet:
-                _write_parquet(records, out)
+                formats.write_parquet(records, out)
                 return
             handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
         except OSError as error:
@@ -391,29 +323,15 @@ def export(
             raise typer.Exit(1)
         with handle if out else _nullcontext(handle):
             if format == ExportFormat.jsonl:
-                for record in records:
-                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                formats.write_jsonl(records, handle)
             else:
-                writer = csv.writer(handle)
-                writer.writerow(CSV_COLUMNS)
-                writer.writerows(_csv_rows(records))
+                formats.write_csv(records, handle)
 
 
 def _nullcontext(value):
     from contextlib import nullcontext
 
     return nullcontext(value)
-
-
-def _write_parquet(records, out: Path) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    rows = list(records)
-    for row in rows:
-        row["parts"] = json.dumps(row.get("parts") or [])
-    table = pa.Table.from_pylist(rows) if rows else pa.table({column: [] for column in CSV_COLUMNS})
-    pq.write_table(table, out)
 
 
 @app.command()

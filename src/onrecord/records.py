@@ -6,7 +6,7 @@ The JSON form of a Quotation is the project's record format; later changes are a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 def stable_id(*parts: object) -> str:
@@ -96,26 +96,14 @@ class Quotation:
     cue_end: int | None = None
 
     def record(self, doc: Document) -> dict:
+        from onrecord.formats import doc_ref, quotation_record, speaker_dict
+
         post = doc.post_at(self.start)
-        return {
-            "id": stable_id(doc.info.id, self.start, self.end),
-            "doc": {
-                "id": doc.info.id,
-                "source": doc.info.source,
-                "url": doc.info.url,
-                "title": doc.info.title,
-                "site": doc.info.site,
-                "published": doc.info.published,
-            },
-            "post": post.ref() if post else None,
-            "kind": self.kind,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "speaker": asdict(self.speaker) if self.speaker else None,
-            "cue": self.cue,
-            "addressee": self.addressee,
-            "confidence": round(self.confidence, 3),
-            "rule": self.rule,
-            "parts": [{"start": s, "end": e} for s, e in self.parts],
-        }
+        speaker = self.speaker
+        return quotation_record(
+            id=stable_id(doc.info.id, self.start, self.end), doc=doc_ref(doc.info),
+            post=post.ref() if post else None, kind=self.kind, text=self.text, start=self.start, end=self.end,
+            speaker=speaker_dict(speaker.name, speaker.mention, speaker.start, speaker.end, speaker.kind,
+                                 speaker.role, speaker.affiliation) if speaker else None,
+            cue=self.cue, addressee=self.addressee, confidence=round(self.confidence, 3), rule=self.rule,
+            parts=[{"start": s, "end": e} for s, e in self.parts])

@@ -12,11 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-QUOTATION_COLUMNS = ["id", "doc_id", "doc_source", "doc_url", "doc_title", "doc_site", "doc_published",
-                     "post_index", "post_title", "post_time", "kind", "text", "start", "end", "speaker_name",
-                     "speaker_mention", "speaker_start", "speaker_end", "speaker_kind", "speaker_role",
-                     "speaker_affiliation", "cue", "addressee", "confidence", "rule", "parts", "date"]
-
+from onrecord.formats import FLAT_COLUMNS, FLAT_INTEGER_COLUMNS, flat_record, record_date, record_from_flat
 
 READ_BLOCKS_PER_WORKER = 4
 PAGES_PER_PIPE = 8
@@ -29,9 +25,8 @@ def _schemas():
     import pyarrow as pa
 
     text, integer = pa.string(), pa.int64()
-    types = {"post_index": integer, "start": integer, "end": integer, "speaker_start": integer,
-             "speaker_end": integer, "confidence": pa.float64()}
-    quotations = pa.schema([(name, types.get(name, text)) for name in QUOTATION_COLUMNS])
+    types = {name: integer for name in FLAT_INTEGER_COLUMNS} | {"confidence": pa.float64()}
+    quotations = pa.schema([(name, types.get(name, text)) for name in FLAT_COLUMNS])
     documents = pa.schema([("id", text), ("source", text), ("url", text), ("title", text), ("site", text),
                            ("published", text), ("author", text), ("posts", integer), ("quotations", integer),
                            ("characters", integer), ("date", text)])
@@ -57,45 +52,6 @@ class BatchSummary:
     out: str
     extraction_seconds: float = 0.0
     """From the first page an actor started to the last it finished: throughput without Ray's start-up."""
-
-
-def _date(value: str | None) -> str:
-    return value[:10] if value and len(value) >= 10 and value[4] == "-" else "unknown"
-
-
-def flat_record(record: dict) -> dict:
-    """A quotation record as flat Parquet columns (doc_*, post_*, speaker_*), types fixed."""
-    doc, post, speaker = record["doc"], record["post"] or {}, record["speaker"] or {}
-    return {
-        "id": record["id"], "doc_id": doc["id"], "doc_source": doc["source"], "doc_url": doc["url"],
-        "doc_title": doc["title"], "doc_site": doc["site"], "doc_published": doc["published"],
-        "post_index": post.get("index"), "post_title": post.get("title"), "post_time": post.get("time"),
-        "kind": record["kind"], "text": record["text"], "start": record["start"], "end": record["end"],
-        "speaker_name": speaker.get("name"), "speaker_mention": speaker.get("mention"),
-        "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"), "speaker_kind": speaker.get("kind"),
-        "speaker_role": speaker.get("role"), "speaker_affiliation": speaker.get("affiliation"),
-        "cue": record["cue"], "addressee": record["addressee"], "confidence": float(record["confidence"]),
-        "rule": record["rule"], "parts": json.dumps(record.get("parts") or []),
-        "date": _date(post.get("time") or doc["published"]),
-    }
-
-
-def record_from_flat(row: dict) -> dict:
-    """Back to the extraction record format."""
-    speaker = None
-    if row.get("speaker_mention") is not None:
-        speaker = {"name": row["speaker_name"], "mention": row["speaker_mention"], "start": row["speaker_start"],
-                   "end": row["speaker_end"], "kind": row["speaker_kind"], "role": row["speaker_role"],
-                   "affiliation": row["speaker_affiliation"]}
-    post = None
-    if row.get("post_index") is not None and row["post_index"] == row["post_index"]:
-        post = {"index": int(row["post_index"]), "title": row["post_title"], "time": row["post_time"]}
-    return {"id": row["id"], "doc": {"id": row["doc_id"], "source": row["doc_source"], "url": row["doc_url"],
-                                     "title": row["doc_title"], "site": row["doc_site"],
-                                     "published": row["doc_published"]},
-            "post": post, "kind": row["kind"], "text": row["text"], "start": int(row["start"]),
-            "end": int(row["end"]), "speaker": speaker, "cue": row["cue"], "addressee": row["addressee"],
-            "confidence": row["confidence"], "rule": row["rule"], "parts": json.loads(row["parts"])}
 
 
 def read_input(row: dict) -> list[dict]:
@@ -180,7 +136,7 @@ def _result(extraction) -> dict:
             "document": {"id": info.id, "source": info.source, "url": info.url, "title": info.title,
                          "site": info.site, "published": info.published, "author": info.author,
                          "posts": len(extraction.document.posts), "quotations": len(records),
-                         "characters": len(extraction.document.text), "date": _date(info.published)},
+                         "characters": len(extraction.document.text), "date": record_date(info.published)},
             "quotations": [flat_record(r) for r in records]}
 
 

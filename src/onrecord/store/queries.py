@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, column, func, literal_column, select, table, text
 
+from onrecord.formats import quotation_record, speaker_dict
 from onrecord.store.keys import name_key
 from onrecord.store.schema import documents, quotations, speaker_aliases, speaker_roles, speakers, statements
 
@@ -36,21 +37,18 @@ def to_record(row) -> dict:
     """A stored quotation in the extraction record format (plus additive archive fields)."""
     speaker = None
     if row.speaker_name is not None or row.mention is not None:
-        speaker = {"name": row.speaker_name, "mention": row.mention, "start": row.mention_start,
-                   "end": row.mention_end, "kind": row.speaker_kind, "role": row.role,
-                   "affiliation": row.affiliation}
+        speaker = speaker_dict(row.speaker_name, row.mention, row.mention_start, row.mention_end, row.speaker_kind,
+                               row.role, row.affiliation)
     post = None
     if row.post_index is not None:
         post = {"index": row.post_index, "title": row.post_title, "time": row.post_time}
-    return {
-        "id": row.record_id,
-        "doc": {"id": row.document_id, "source": row.source, "url": row.url, "title": row.title,
-                "site": row.doc_site, "published": row.published},
-        "post": post, "kind": row.kind, "text": row.text, "start": row.start, "end": row.end,
-        "speaker": speaker, "cue": row.cue, "addressee": row.addressee, "confidence": row.confidence,
-        "rule": row.rule, "parts": json.loads(row.parts or "[]"),
-        "speaker_id": row.speaker_id, "statement_id": row.statement_id, "date": row.date,
-    }
+    doc = {"id": row.document_id, "source": row.source, "url": row.url, "title": row.title, "site": row.doc_site,
+           "published": row.published}
+    record = quotation_record(id=row.record_id, doc=doc, post=post, kind=row.kind, text=row.text, start=row.start,
+                              end=row.end, speaker=speaker, cue=row.cue, addressee=row.addressee,
+                              confidence=row.confidence, rule=row.rule, parts=json.loads(row.parts or "[]"))
+    record.update(speaker_id=row.speaker_id, statement_id=row.statement_id, date=row.date)
+    return record
 
 
 def fts_query(query: str) -> str:
