@@ -25,11 +25,10 @@ def texts(split: str) -> list[str]:
 
 
 def run_onrecord(split: str, workers: int) -> dict:
-    from onrecord.clean import build_document
-    from onrecord.pipeline import ExtractionPool, extract_documents, load_pipeline
+    from onrecord.pipeline import ExtractionPool, document_or_error, extract_documents, load_pipeline
     from onrecord.records import RawSource
 
-    documents = [build_document(RawSource(f"dev-{i}", t, False)) for i, t in enumerate(texts(split))]
+    documents = [document_or_error(RawSource(f"dev-{i}", t, False)) for i, t in enumerate(texts(split))]
     if workers > 1:
         with ExtractionPool(workers) as pool:
             pool.wait_until_loaded()

@@ -47,16 +47,18 @@ def available(name: str) -> bool:
 
 def records_of(name: str, workers: int = 2) -> list[str]:
     """Every record of the set as one sorted list of JSON lines (keys sorted)."""
-    from onrecord.clean import build_document
-    from onrecord.pipeline import extract_documents, extract_parallel, load_pipeline
+    from onrecord.pipeline import documents_from, extract_documents, extract_parallel, load_pipeline
     from onrecord.records import RawSource
     from onrecord.sources import looks_like_html
 
-    documents = []
+    def unreadable(error):
+        raise SystemExit(error.message)
+
+    raws = []
     for source, path in inputs(name):
         content = path.read_text(encoding="utf-8")
-        is_html = path.suffix == ".html" or looks_like_html(content)
-        documents.append(build_document(RawSource(source, content, is_html)))
+        raws.append(RawSource(source, content, path.suffix == ".html" or looks_like_html(content)))
+    documents = list(documents_from(raws, unreadable))
     if workers > 1 and len(documents) > 1:
         extractions = extract_parallel(documents, min(workers, len(documents)))
     else:

@@ -21,13 +21,11 @@ def nlp():
 @pytest.fixture(scope="session")
 def extract(nlp):
     """Records for a plain-text document, through the same pipeline the CLI uses."""
-    from onrecord.clean import build_document
-    from onrecord.pipeline import extract_documents
+    from onrecord.pipeline import extract_raw
     from onrecord.records import RawSource
 
     def run(text: str) -> list[dict]:
-        document = build_document(RawSource("test.txt", text, False))
-        return next(extract_documents(nlp, [document])).records()
+        return extract_raw(nlp, RawSource("test.txt", text, False)).records()
 
     return run
 
@@ -67,8 +65,7 @@ def db_url(request, tmp_path):
 @pytest.fixture
 def archive(db_url, nlp):
     """Ingest HTML or text straight through the real pipeline into the real database."""
-    from onrecord.clean import build_document
-    from onrecord.pipeline import extract_documents
+    from onrecord.pipeline import extract_raw
     from onrecord.records import RawSource
     from onrecord.store import ingest_extraction, open_engine
 
@@ -82,7 +79,7 @@ def archive(db_url, nlp):
 
         def ingest(self, source: str, content: str):
             raw = RawSource(source, content, content.lstrip().startswith("<"))
-            extraction = next(extract_documents(nlp, [build_document(raw)]))
+            extraction = extract_raw(nlp, raw)
             with engine.begin() as connection:
                 return ingest_extraction(connection, extraction)
 

@@ -91,38 +91,20 @@ def extract(
 
 def _load_documents(sources: list[str], allow_private: bool = False):
     """Documents from the named sources, in order; each bad source or page is one error line, never a stop."""
-    from onrecord.clean import build_document
-    from onrecord.clean.html import EmptyPage
-    from onrecord.sources import SourceError, iter_sources
-    from onrecord.sources.fetch import Fetcher
+    from onrecord.pipeline import documents_from
+    from onrecord.sources import read_all
 
     failures = []
 
-    def documents():
-        fetcher = Fetcher(allow_private=allow_private)
-        try:
-            for spec in sources:
-                try:
-                    for raw in iter_sources(spec, fetcher):
-                        try:
-                            yield build_document(raw)
-                        except EmptyPage as error:
-                            if raw.url and raw.url != spec:
-                                _fail(f"{raw.url} (in {spec}): {str(error).split(': ', 1)[-1]}")
-                            else:
-                                _fail(str(error))
-                            failures.append(raw.url or spec)
-                except SourceError as error:
-                    _fail(str(error))
-                    failures.append(spec)
-                except Exception as error:  # a malformed page must not stop the others
-                    _fail(f"{spec}: cannot read ({type(error).__name__}: {error})")
-                    failures.append(spec)
-        finally:
-            fetcher.close()
+    def source_failed(spec: str, message: str) -> None:
+        _fail(message)
+        failures.append(spec)
 
-    return documents(), failures
+    def page_failed(error) -> None:
+        _fail(error.message)
+        failures.append(error.source)
 
+    return documents_from(read_all(sources, source_failed, allow_private), page_failed), failures
 
 
 def _engine(db: Optional[str], create: bool = True):

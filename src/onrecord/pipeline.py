@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import spacy
 
 import onrecord.quotes  # noqa: F401  (registers the "onrecord" factory)
 from onrecord.clean import build_document
-from onrecord.records import Document, Quotation
+from onrecord.clean.html import EmptyPage
+from onrecord.records import Document, Quotation, RawSource
 from onrecord.entities import run_ner_on_names_only
 from onrecord.tagging import speed_up_tagging
 
@@ -74,7 +75,43 @@ def extract_documents(nlp, documents: Iterable[Document], batch_size: int = 16) 
         yield Extraction(document, list(doc._.quotations or []))
 
 
-def extract_raw(nlp, raw) -> Extraction:
+@dataclass
+class PageError:
+    """A page that gave no document; the message is one line meant for the user."""
+
+    source: str
+    message: str
+
+
+def document_or_error(raw: RawSource) -> Document | PageError:
+    """The page's document, or why there is none: a malformed page never stops the others."""
+    try:
+        return build_document(raw)
+    except EmptyPage as error:
+        if raw.url and raw.url != raw.source:
+            return PageError(raw.url, f"{raw.url} (in {raw.source}): {str(error).split(': ', 1)[-1]}")
+        return PageError(raw.source, str(error))
+    except Exception as error:  # noqa: BLE001
+        return PageError(raw.url or raw.source, f"{raw.source}: cannot read ({type(error).__name__}: {error})")
+
+
+def documents_from(raws: Iterable[RawSource], on_error: Callable[[PageError], None]) -> Iterator[Document]:
+    for raw in raws:
+        document = document_or_error(raw)
+        if isinstance(document, PageError):
+            on_error(document)
+        else:
+            yield document
+
+
+def extract_sources(nlp, raws: Iterable[RawSource], on_error: Callable[[PageError], None],
+                    batch_size: int = 16) -> Iterator[Extraction]:
+    """The one path from sources to quotations: clean each page, then the spaCy pipeline over all of them."""
+    return extract_documents(nlp, documents_from(raws, on_error), batch_size)
+
+
+def extract_raw(nlp, raw: RawSource) -> Extraction:
+    """One source; raises EmptyPage for a page with no article text."""
     return next(extract_documents(nlp, [build_document(raw)]))
 
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 import feedparser
 from sqlalchemy import and_, insert, select, update
 
-from onrecord.clean import build_document
 from onrecord.clean.html import EmptyPage
-from onrecord.pipeline import extract_documents
+from onrecord.pipeline import extract_raw
 from onrecord.records import RawSource
 from onrecord.sources.fetch import Fetched, Fetcher, FetchError
 from onrecord.store import ingest_extraction
@@ -111,11 +110,10 @@ class Watcher:
         raw = RawSource(url, fetched.text(), "html" in fetched.content_type or fetched.text().lstrip().startswith("<"),
                         fetched.url)
         try:
-            document = build_document(raw)
+            extraction = extract_raw(self.nlp, raw)
         except EmptyPage as error:
             self._mark_seen(item)
             return PollResult(url, f"error: {error}")
-        extraction = next(extract_documents(self.nlp, [document]))
         with self.engine.begin() as connection:
             outcome = ingest_extraction(connection, extraction)
             if item is not None:

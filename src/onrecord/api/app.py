@@ -35,22 +35,20 @@ class Extractor:
         self._lock = threading.Lock()
 
     def extract(self, request: ExtractRequest):
-        from onrecord.clean import build_document
         from onrecord.clean.html import EmptyPage
-        from onrecord.pipeline import extract_documents, load_pipeline
+        from onrecord.pipeline import extract_raw, load_pipeline
         from onrecord.records import RawSource
 
         if bool(request.text) == bool(request.html):
             raise HTTPException(400, "send exactly one of text or html, not empty")
         raw = RawSource(request.source or "api", request.text or request.html, request.html is not None)
-        try:
-            document = build_document(raw)
-        except EmptyPage as error:
-            raise HTTPException(422, str(error)) from None
         with self._lock:
             if self._nlp is None:
                 self._nlp = load_pipeline(self.model)
-            return next(extract_documents(self._nlp, [document]))
+            try:
+                return extract_raw(self._nlp, raw)
+            except EmptyPage as error:
+                raise HTTPException(422, str(error)) from None
 
 
 class BodyLimit:

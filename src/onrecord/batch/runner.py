@@ -107,17 +107,17 @@ class ExtractActor:
         return [d if isinstance(d, dict) else _result(next(extractions)) for d in documents]
 
     def document(self, page: dict):
-        from onrecord.clean import build_document
+        from onrecord.pipeline import PageError, document_or_error
         from onrecord.records import RawSource
 
         if page["error"] is not None:
             return {"source": page["source"], "error": page["error"]}
         raw = RawSource(page["source"], page["content"], page["is_html"], page["url"], page["fetched_date"],
                         page["keep_url"])
-        try:
-            return build_document(raw)
-        except Exception as failure:  # noqa: BLE001
-            return {"source": page["url"] or page["source"], "error": f"{type(failure).__name__}: {failure}"}
+        document = document_or_error(raw)
+        if isinstance(document, PageError):
+            return {"source": document.source, "error": document.message}
+        return document
 
     def extract_one(self, document) -> dict:
         from onrecord.pipeline import extract_documents

@@ -282,21 +282,20 @@ def _category(gold: Gold, text: str) -> str:
 
 
 def evaluate(split: Path, model: str | None = None, errors_path: Path | None = None) -> Report:
-    from onrecord.pipeline import extract_documents, load_pipeline
-    from onrecord.clean import build_document
+    from onrecord.pipeline import extract_sources, load_pipeline
     from onrecord.records import RawSource
 
     articles = load_split(split)
     nlp = load_pipeline(model)
     started = time.perf_counter()
-    predictions: dict[str, list[dict]] = {}
-    documents = []
-    for base, (text, _) in articles.items():
-        source = str(split / "text" / f"{base}.txt")
-        documents.append(build_document(RawSource(source, text, False)))
-    bases = list(articles)
-    for base, extraction in zip(bases, extract_documents(nlp, documents)):
-        predictions[base] = extraction.records()
+    base_of = {str(split / "text" / f"{base}.txt"): base for base in articles}
+    raws = [RawSource(source, articles[base][0], False) for source, base in base_of.items()]
+
+    def unreadable(error) -> None:
+        raise PolnearError(error.message)
+
+    predictions = {base_of[extraction.document.info.source]: extraction.records()
+                   for extraction in extract_sources(nlp, raws, unreadable)}
     seconds = time.perf_counter() - started
     errors: list | None = [] if errors_path else None
     report = score(articles, predictions, Path(split).name, errors)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from onrecord.records import RawSource
@@ -91,3 +91,21 @@ def iter_sources(spec: str, fetcher=None) -> Iterator[RawSource]:
         yield from read_warc(spec, SourceError)
     else:
         yield read_source(spec, fetcher)
+
+
+def read_all(specs: list[str], on_error: Callable[[str, str], None], allow_private: bool = False) -> Iterator[RawSource]:
+    """Every page the named sources hold, in order; a source that cannot be read goes to on_error(spec, message)
+    as one line and never stops the others."""
+    from onrecord.sources.fetch import Fetcher
+
+    fetcher = Fetcher(allow_private=allow_private)
+    try:
+        for spec in specs:
+            try:
+                yield from iter_sources(spec, fetcher)
+            except SourceError as error:
+                on_error(spec, str(error))
+            except Exception as error:  # noqa: BLE001 (a malformed source must not stop the others)
+                on_error(spec, f"{spec}: cannot read ({type(error).__name__}: {error})")
+    finally:
+        fetcher.close()
