@@ -329,7 +329,7 @@ def serve(
 
     import uvicorn
 
-    from onrecord.api import create_app
+    from onrecord.server import create_app
     from onrecord.store import StoreError, resolve_url
 
     try:
@@ -340,7 +340,7 @@ def serve(
     if workers > 1:
         os.environ["ONRECORD_SERVE_DB"] = resolve_url(db)
         os.environ["ONRECORD_SERVE_MODEL"] = model or ""
-        application = "onrecord.api.app:app_from_environment"
+        application = "onrecord.server.app:app_from_environment"
     try:
         uvicorn.run(application, host=host, port=port, log_level="warning", workers=workers,
                     factory=workers > 1)

@@ -1,4 +1,5 @@
-"""The pages: search, speakers, speaker, document, statement. Every page has a .json twin."""
+"""The pages: search, speakers, speaker, document, statement. Every page has a JSON twin at the same URL
+plus .json, served by the same route: what a person sees, a script can fetch."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,16 +7,34 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
+from starlette.convertors import Convertor, register_url_convertor
 
+from onrecord.server.highlight import pieces, speaker_colour, week_bars
+from onrecord.server.params import paged, search_params
 from onrecord.store import (SearchFilters, document_detail, search, speaker_by_id, statement_detail,
                             top_speakers)
-from onrecord.web.highlight import pieces, speaker_colour, week_bars
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.globals["speaker_colour"] = speaker_colour
 
 
+class TwinConvertor(Convertor):
+    """'' for the page, '.json' for its JSON twin: /speakers and /speakers.json are one route."""
+
+    regex = r"(?:\.json)?"
+
+    def convert(self, value: str) -> bool:
+        return value == ".json"
+
+    def to_string(self, value: bool) -> str:
+        return ".json" if value else ""
+
+
+register_url_convertor("twin", TwinConvertor())
+
+
 def _split(ref: str) -> tuple[str, bool]:
+    """'12.json' -> ('12', True): a path segment that ends the URL and may carry the twin's suffix."""
     return (ref[:-5], True) if ref.endswith(".json") else (ref, False)
 
 
@@ -26,8 +45,6 @@ def _int(value: str, what: str) -> int:
 
 
 def pages_router(engine) -> APIRouter:
-    from onrecord.api.app import search_params
-
     router = APIRouter(include_in_schema=False)
 
     def render(request: Request, template: str, data: dict, as_json: bool):
@@ -35,32 +52,26 @@ def pages_router(engine) -> APIRouter:
             return JSONResponse(data)
         return TEMPLATES.TemplateResponse(request, template, {"data": data})
 
-    def search_data(filters: SearchFilters) -> dict:
+    def search_page(request: Request, filters: SearchFilters, as_json: bool):
         with engine.connect() as connection:
             results = search(connection, filters)
-        page = filters.offset // filters.limit + 1
-        return {"filters": {"q": filters.query, "speaker": filters.speaker, "kind": filters.kind,
+        data = {"filters": {"q": filters.query, "speaker": filters.speaker, "kind": filters.kind,
                             "since": filters.since, "until": filters.until, "site": filters.site},
-                "page": page, "per_page": filters.limit, "results": results,
-                "next_page": page + 1 if len(results) == filters.limit else None}
+                **paged(filters, results)}
+        return render(request, "search.html", data, as_json)
 
     @router.get("/")
     def home(request: Request, filters: SearchFilters = Depends(search_params)):
-        return render(request, "search.html", search_data(filters), False)
+        return search_page(request, filters, False)
 
-    @router.get("/search.json")
-    def home_json(request: Request, filters: SearchFilters = Depends(search_params)):
-        return render(request, "search.html", search_data(filters), True)
+    @router.get("/search{as_json:twin}")
+    def search_twin(request: Request, as_json: bool, filters: SearchFilters = Depends(search_params)):
+        return search_page(request, filters, as_json)
 
-    @router.get("/speakers")
-    def speakers_page(request: Request):
+    @router.get("/speakers{as_json:twin}")
+    def speakers_page(request: Request, as_json: bool):
         with engine.connect() as connection:
-            return render(request, "speakers.html", {"speakers": top_speakers(connection, 200)}, False)
-
-    @router.get("/speakers.json")
-    def speakers_json(request: Request):
-        with engine.connect() as connection:
-            return render(request, "speakers.html", {"speakers": top_speakers(connection, 200)}, True)
+            return render(request, "speakers.html", {"speakers": top_speakers(connection, 200)}, as_json)
 
     @router.get("/speakers/{ref}")
     def speaker_page(request: Request, ref: str):
