@@ -132,14 +132,14 @@ class Context:
     """One parsed document and what the sieves share about it: paragraphs, quotation spans, names, the
     records emitted so far. Lookups by offset are indexed once, so attribution stays linear."""
 
-    def __init__(self, doc, skip_spans=(), sieves: "SieveLists | None" = None):
+    def __init__(self, doc, skip_spans, sieves: "SieveLists"):
         self.doc = doc
         self.text = doc.text
         self.skip = sorted(skip_spans)
         self.paras = [p for p in paragraphs(self.text) if not self.skipped(p.start, p.end)]
         self._para_starts = [p.start for p in self.paras]
         self.names = NameIndex(doc)
-        self.sieves = sieves or SieveLists.default()
+        self.sieves = sieves
         self.quotations: list[Quotation] = []
         self.spans: list[QuoteSpan] = []
         self._span_starts: list[int] = []
@@ -1512,7 +1512,7 @@ def _frame_records(ctx: Context, frames: list[Frame]) -> tuple[list[tuple[Frame,
 
 
 def attribute(doc, skip_spans=(), sieves: SieveLists | None = None) -> list[Quotation]:
-    ctx = Context(doc, skip_spans, sieves)
+    ctx = Context(doc, skip_spans, sieves or SieveLists.default())
     frames = find_frames(ctx)
     ctx.set_spans(quote_spans(ctx))
     frames = drop_frames_inside_quotes(ctx, frames)
