@@ -7,7 +7,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.quotes.attribution import SieveLists, attribute
+from onrecord.quotes.attribution import attribute
+from onrecord.quotes.sieves import SieveLists
 
 if not Doc.has_extension("quotations"):
     Doc.set_extension("quotations", default=None)
