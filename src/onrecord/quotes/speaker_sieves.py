@@ -72,7 +72,7 @@ def pronoun_same_sentence(ctx: Context, token):
         return None
     sent = token.sent
     # a name inside quotation marks is talked about, not talking: “Cruz is our best debater,” he said
-    named = [e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= token.idx and not ctx.in_quotation(
+    named = [e for e in ctx.ents_within(sent) if e.label_ == "PERSON" and e.end_char <= token.idx and not ctx.in_quotation(
         e.start_char)]
     for ent in sorted(named + _unlabelled_named_subjects(ctx, sent, token), key=lambda e: -e.start_char):
         if ent.root.dep_ in SUBJECT_DEPS:
@@ -101,7 +101,7 @@ def pronoun_previous_subject(ctx: Context, token):
     for _ in range(3):
         if before.start_char < max(horizon, latest_quote):
             break
-        subjects = [e for e in before.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
+        subjects = [e for e in ctx.ents_within(before) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
                     and not ctx.in_quotation(e.start_char)]
         for ent in subjects[:1]:
             person = ctx.names.person(ent.text, ent.start_char)
@@ -122,8 +122,10 @@ def pronoun_previous_speaker(ctx: Context, token):
     horizon = _pronoun_horizon(ctx, token)
     mention = _pronoun_mention(token)
     for quotation in reversed(ctx.quotations):
+        if quotation.start < horizon:
+            break  # records come in reading order: every one before this is further back still
         speaker = quotation.speaker
-        if speaker is None or speaker.name is None or quotation.start < horizon:
+        if speaker is None or speaker.name is None:
             continue
         if wanted in ("m", "f") and speaker.kind == "person":
             person = ctx.names.person(speaker.name, speaker.start)
@@ -236,7 +238,7 @@ def described_person(ctx: Context, token) -> Speaker:
     person = ctx.names.person(span.text, span.start_char)
     if person is not None:
         return _person_speaker(person, span.text, span.start_char, span.end_char)
-    role, affiliation = role_and_affiliation(span)
+    role, affiliation = role_and_affiliation(span, ctx.names.entities)
     return Speaker(" ".join(name_words(span.text)), span.text, span.start_char, span.end_char, "person",
                    role, affiliation)
 

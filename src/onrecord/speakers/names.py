@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from onrecord.speakers.entity_index import EntityIndex
 from onrecord.speakers.roles import role_and_affiliation
 
 SPEECH_LEMMAS = frozenset("say tell add note argue warn insist explain claim write ask reply".split())
@@ -86,14 +88,20 @@ class Person:
 class NameIndex:
     """Every named entity of one document, merged so that each mention maps to the fullest name."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, entities: EntityIndex | None = None):
+        self.entities = entities or EntityIndex(doc)
         self.people: list[Person] = []
         self.others: dict[str, Person] = {}
-        entities = [expand_name(e) for e in doc.ents]
+        # (place in the name, lower-case word) -> the people whose name has that word there, in order of
+        # creation: a mention is matched against the few people who share a word with it, not everyone
+        self._by_word: dict[tuple[str, str], list[Person]] = {}
+        self._order: dict[int, int] = {}
+        self._mentions: list[tuple[int, Person]] | None = None
+        entities = [expand_name(e) for e in self.entities.ents]
         persons = [e for e in entities if e.label_ == "PERSON" or self._mislabelled_person(e, doc)]
         for ent in sorted(persons, key=lambda e: -len(name_words(e.text))):
             self._add_person(ent)
-        for ent in doc.ents:
+        for ent in self.entities.ents:
             if ent.label_ in KIND_BY_LABEL and ent.label_ != "PERSON":
                 key = " ".join(name_words(ent.text)).lower()
                 if key and key not in self.others:
@@ -130,12 +138,12 @@ class NameIndex:
         person = self._match(words, ent.start_char)
         if person is None:
             person = Person(" ".join(words), "person")
-            self.people.append(person)
+            self._remember(person)
         person.positions.append(ent.start_char)
         if person.gender is None:
             person.gender = self._gender(ent, words)
         if person.role is None:
-            person.role, affiliation = role_and_affiliation(ent)
+            person.role, affiliation = role_and_affiliation(ent, self.entities)
             person.affiliation = person.affiliation or affiliation
 
     @staticmethod
@@ -151,10 +159,28 @@ class NameIndex:
             return given_names().get(words[0].lower())
         return None
 
+    def _remember(self, person: Person) -> None:
+        self._order[id(person)] = len(self.people)
+        self.people.append(person)
+        parts = [w.lower() for w in person.name.split()]
+        places = [("last", parts[-1]), ("first", parts[0])] + ([("penult", parts[-2])] if len(parts) > 2 else [])
+        for place in dict.fromkeys(places):
+            self._by_word.setdefault(place, []).append(person)
+
+    def _sharing_a_word(self, lowered: list[str]) -> list[Person]:
+        """The people a mention can name at all, in the order they were met: for one word, those with it as
+        first, last or second-to-last name; for more, those with the same last name."""
+        if len(lowered) == 1:
+            places = [("last", lowered[0]), ("first", lowered[0]), ("penult", lowered[0])]
+        else:
+            places = [("last", lowered[-1])]
+        found = {id(p): p for place in places for p in self._by_word.get(place, ())}
+        return sorted(found.values(), key=lambda p: self._order[id(p)])
+
     def _match(self, words: list[str], position: int) -> Person | None:
         lowered = [w.lower() for w in words]
         candidates = []
-        for person in self.people:
+        for person in self._sharing_a_word(lowered):
             parts = [w.lower() for w in person.name.split()]
             if len(lowered) == 1:
                 if lowered[0] in (parts[-1], parts[0]) or (len(parts) > 2 and lowered[0] == parts[-2]):
@@ -180,7 +206,9 @@ class NameIndex:
     def entity(self, text: str) -> Person | None:
         return self.others.get(" ".join(name_words(text)).lower())
 
-    def people_before(self, position: int) -> list[tuple[int, Person]]:
+    def people_before(self, position: int):
         """(position, person) for every person mention before position, nearest first."""
-        seen = [(pos, p) for p in self.people for pos in p.positions if pos < position]
-        return sorted(seen, key=lambda item: -item[0])
+        if self._mentions is None:
+            self._mentions = sorted(((pos, p) for p in self.people for pos in p.positions), key=lambda m: m[0])
+        i = bisect_left(self._mentions, position, key=lambda m: m[0])
+        return reversed(self._mentions[:i])
