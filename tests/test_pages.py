@@ -104,7 +104,7 @@ def test_time_in_a_sibling_outside_the_post_block(extracted):
 
 def test_bare_bold_time_lines_with_no_container(extracted):
     """Telegraph 2014: posts are runs of paragraphs opening on <strong>HH.MM</strong>, newest first and
-    crossing midnight; the page's zone comes from its own timestamp; embedded tweets keep their words only."""
+    crossing midnight; the page's zone comes from its own timestamp; embedded tweets are quotations."""
     extraction = extracted("02")
     doc = extraction.document
     assert_live_blog(doc, 37, [])
@@ -113,10 +113,26 @@ def test_bare_bold_time_lines_with_no_container(extracted):
     assert doc.posts[-1].time == "2014-12-30T23:45:00Z" and doc.posts[-3].time == "2014-12-31T00:04:00Z"
     assert not any(re.match(r"\d\d\.\d\d ", line) for line in doc.text.splitlines())
     assert [p.time for p in doc.posts].count("2014-12-31T02:10:00Z") == 2
-    assert len(doc.embeds) >= 8 and all(e.platform == "twitter" for e in doc.embeds)
-    walton = next(e for e in doc.embeds if e.author == "John Walton")
-    assert doc.text[walton.author_start:walton.author_end] == "John Walton (@thatjohn)"
+    posted = [q for q in extraction.quotations if q.rule == "embedded-post"]
+    assert len(posted) == len(doc.embeds) >= 8
+    walton = next(q for q in posted if q.speaker.name == "John Walton")
+    assert walton.speaker.mention == "John Walton (@thatjohn)" and walton.platform == "twitter"
     assert "pic.twitter.com" not in doc.text and "December 30, 2014" not in doc.text
+
+
+def test_embedded_post_is_a_direct_quotation_and_nothing_else(extracted):
+    extraction = extracted("17")
+    records = extraction.records()
+    [posted] = [r for r in records if r["rule"] == "embedded-post"]
+    assert (posted["speaker"]["name"], posted["cue"], posted["kind"], posted["platform"]) == \
+        ("The White House", "posted", "direct", "twitter")
+    assert posted["text"].startswith("President Trump signed an executive order imposing 25% tariffs")
+    assert extraction.document.text[posted["start"]:posted["end"]] == posted["text"]
+    embed = extraction.document.embeds[0]
+    inside = [r for r in records if r is not posted and r["start"] < (embed.author_end or embed.end)
+              and r["end"] > embed.start]
+    assert inside == []
+    assert all(r["platform"] is None for r in records if r is not posted)
 
 
 def test_embed_shells_without_text_are_dropped():
@@ -197,3 +213,4 @@ def test_extract_json_gives_post_ids_authors_and_modified_from_the_command_line(
     by_index = {p["index"]: p for p in payload["posts"]}
     for record in payload["quotes"]:
         assert record["post"]["id"] == by_index[record["post"]["index"]]["id"]
+        assert "platform" in record

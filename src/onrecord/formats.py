@@ -18,12 +18,12 @@ def doc_ref(info) -> dict:
 
 def quotation_record(*, id: str, doc: dict, post: dict | None, kind: str, text: str, start: int, end: int,
                      speaker: dict | None, cue: str | None, addressee: str | None, confidence: float, rule: str,
-                     parts: list[dict]) -> dict:
+                     parts: list[dict], platform: str | None = None) -> dict:
     """One quotation as the record format gives it, keys in their published order. `post` carries the
-    post's stable "id"."""
+    post's stable "id"; `platform` names where an embedded social post was published (else None)."""
     return {"id": id, "doc": doc, "post": post, "kind": kind, "text": text, "start": start, "end": end,
             "speaker": speaker, "cue": cue, "addressee": addressee, "confidence": confidence, "rule": rule,
-            "parts": parts}
+            "parts": parts, "platform": platform}
 
 
 def speaker_dict(name, mention, start, end, kind, role, affiliation) -> dict:
@@ -48,7 +48,8 @@ def document_payload(extraction) -> dict:
 FLAT_COLUMNS = ["id", "doc_id", "doc_source", "doc_url", "doc_title", "doc_site", "doc_published",
                 "post_index", "post_title", "post_time", "kind", "text", "start", "end", "speaker_name",
                 "speaker_mention", "speaker_start", "speaker_end", "speaker_kind", "speaker_role",
-                "speaker_affiliation", "cue", "addressee", "confidence", "rule", "parts", "date", "post_id"]
+                "speaker_affiliation", "cue", "addressee", "confidence", "rule", "parts", "date", "post_id",
+                "platform"]
 FLAT_INTEGER_COLUMNS = ("post_index", "start", "end", "speaker_start", "speaker_end")
 
 
@@ -71,7 +72,7 @@ def flat_record(record: dict) -> dict:
         "cue": record["cue"], "addressee": record["addressee"], "confidence": float(record["confidence"]),
         "rule": record["rule"], "parts": json.dumps(record.get("parts") or []),
         "date": record_date(post.get("time") or doc["published"]),
-        "post_id": post.get("id"),
+        "post_id": post.get("id"), "platform": record.get("platform"),
     }
 
 
@@ -90,7 +91,7 @@ def record_from_flat(row: dict) -> dict:
     return quotation_record(id=row["id"], doc=doc, post=post, kind=row["kind"], text=row["text"],
                             start=int(row["start"]), end=int(row["end"]), speaker=speaker, cue=row["cue"],
                             addressee=row["addressee"], confidence=row["confidence"], rule=row["rule"],
-                            parts=json.loads(row["parts"]))
+                            parts=json.loads(row["parts"]), platform=row.get("platform"))
 
 
 # -- CSV -------------------------------------------------------------------------------------

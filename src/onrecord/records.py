@@ -117,6 +117,8 @@ class Quotation:
     parts: list[tuple[int, int]] = field(default_factory=list)
     cue_start: int | None = None
     cue_end: int | None = None
+    platform: str | None = None
+    """Where an embedded post was published ("twitter", "instagram", ...); None for quotations in the prose."""
 
     def record(self, doc: Document) -> dict:
         from onrecord.formats import doc_ref, quotation_record, speaker_dict
@@ -129,4 +131,4 @@ class Quotation:
             speaker=speaker_dict(speaker.name, speaker.mention, speaker.start, speaker.end, speaker.kind,
                                  speaker.role, speaker.affiliation) if speaker else None,
             cue=self.cue, addressee=self.addressee, confidence=round(self.confidence, 3), rule=self.rule,
-            parts=[{"start": s, "end": e} for s, e in self.parts])
+            parts=[{"start": s, "end": e} for s, e in self.parts], platform=self.platform)
