@@ -16,6 +16,8 @@ from onrecord.clean.structured import PageData
 
 ENOUGH_COVER = 0.6
 """Below this share of the reference body's words, trafilatura's text is missing part of the story."""
+GOOD_COVER = 0.9
+"""A reading this close to the page's own body needs no second trafilatura pass."""
 SAME_SCORE = 0.05
 """Readings this close to the best are as good; the earlier (trafilatura's, then the page's own
 paragraphs) is kept."""
@@ -92,6 +94,13 @@ def _as_lines(declared: str) -> str:
     return "\n".join(norm(line) for line in declared.splitlines() if norm(line))
 
 
+def _best(candidates: list[str], reference: Counter) -> tuple[float, str]:
+    """The candidate that best covers the reference; among near-equals, the earliest in the list."""
+    scored = [(_f1(c, reference), c) for c in candidates if c.strip()]
+    best = max(score for score, _ in scored)
+    return best, next(c for score, c in scored if score >= best - SAME_SCORE)
+
+
 def article_text(root, page: PageData, primary: str) -> str:
     """The story's text from a pruned page, given trafilatura's text of it (favouring recall)."""
     reference_text = _reference(root, page)
@@ -100,10 +109,10 @@ def article_text(root, page: PageData, primary: str) -> str:
     reference = _bag(reference_text)
     if cover(primary, reference) >= ENOUGH_COVER:
         return primary
-    candidates = [primary, trafilatura_text(root, favor_recall=False),
-                  _covered_paragraphs(root, reference)]
+    own = [_covered_paragraphs(root, reference)]
     if reference_text == page.main_text("articleBody"):
-        candidates.append(_as_lines(reference_text))
-    scored = [(_f1(c, reference), -i, c) for i, c in enumerate(candidates) if c.strip()]
-    best = max(score for score, _, _ in scored)
-    return next(c for score, _, c in scored if score >= best - SAME_SCORE)
+        own.append(_as_lines(reference_text))
+    score, chosen = _best([primary] + own, reference)
+    if score < GOOD_COVER:
+        score, chosen = _best([primary, trafilatura_text(root, favor_recall=False)] + own, reference)
+    return chosen
