@@ -105,6 +105,11 @@ class Context:
         # speech verb reports is direct, and that verb is its cue (quotation index -> cue)
         self.cue_of_filled_clause: dict[int, object] = {}
         self.frame_records: list[tuple[Frame, str]] = []
+        self.turns: dict = {}
+        """Interview turns by the id of their quote span (quotes/direct/interview.py)."""
+        self.interview_people: tuple | None = None
+        self.trailing_labels: dict = {}
+        """'...: PM Modi' labels by the id of the quote span they sign."""
         self.last_named: Quotation | None = None
         """The latest record with a named speaker: who a cue-less quotation continues."""
 
