@@ -69,6 +69,7 @@ def extract_documents(nlp, documents: Iterable[Document], batch_size: int = 16) 
         for document in documents:
             doc = nlp.make_doc(document.text)
             doc._.onrecord_skip = document.skip_spans
+            doc._.onrecord_embeds = document.embeds
             yield doc, document
 
     for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):

@@ -152,8 +152,31 @@ def _statement(connection, speaker_id, text: str, seen: str, document_id: str) -
 
 
 def _post_key(post: dict) -> str:
+    """A post's identity in the archive: its own id (the page's post id, or a hash of its time, headline and
+    first words), so that a live blog fetched again with new posts on top keeps its old posts."""
+    if post.get("id"):
+        return hashlib.sha1(f"id\x1f{post['id']}".encode()).hexdigest()[:40]
+    return _legacy_post_key(post)
+
+
+def _legacy_post_key(post: dict) -> str:
+    """The key of archives written before posts had ids (by position when untitled)."""
     basis = f"{post.get('title') or ''}\x1f{post.get('time') or ''}\x1f{post['index'] if not post.get('title') else ''}"
     return hashlib.sha1(basis.encode()).hexdigest()[:40]
+
+
+def _stored_post(connection, document_id: str, post: dict) -> int | None:
+    """The stored row of this post, if any; a row stored under the key of an older onrecord takes the new key."""
+    key = _post_key(post)
+    found = connection.execute(select(posts.c.id).where(and_(posts.c.document_id == document_id,
+                                                             posts.c.post_key == key))).scalar()
+    if found is None and post.get("id"):
+        found = connection.execute(select(posts.c.id).where(and_(
+            posts.c.document_id == document_id, posts.c.post_key == _legacy_post_key(post),
+            posts.c.ref.is_(None)))).scalar()
+        if found is not None:
+            connection.execute(update(posts).where(posts.c.id == found).values(post_key=key))
+    return found
 
 
 def ingest_extraction(connection, extraction) -> IngestOutcome:
@@ -178,13 +201,11 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
         status = "updated"
     post_ids = {}
     for post in document.posts:
-        ref = {"index": post.index, "title": post.title, "time": post.time}
-        key = _post_key(ref)
-        row = connection.execute(select(posts.c.id).where(and_(posts.c.document_id == info.id,
-                                                               posts.c.post_key == key))).scalar()
-        fields = dict(idx=post.index, title=post.title, time=post.time, start=post.start, end=post.end)
+        ref = post.ref()
+        row = _stored_post(connection, info.id, ref)
+        fields = dict(idx=post.index, title=post.title, time=post.time, start=post.start, end=post.end, ref=post.id)
         if row is None:
-            row = connection.execute(insert(posts).values(document_id=info.id, post_key=key, **fields)
+            row = connection.execute(insert(posts).values(document_id=info.id, post_key=_post_key(ref), **fields)
                                      ).inserted_primary_key[0]
         else:
             connection.execute(update(posts).where(posts.c.id == row).values(**fields))
@@ -199,7 +220,7 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
         speaker = record["speaker"] or {}
         position = dict(record_id=record["id"], start=record["start"], end=record["end"],
                         post_id=post_ids.get(post.get("index")), post_index=post.get("index"),
-                        post_title=post.get("title"), post_time=post.get("time"),
+                        post_title=post.get("title"), post_time=post.get("time"), post_ref=post.get("id"),
                         mention_start=speaker.get("start"), mention_end=speaker.get("end"),
                         parts=json.dumps(record.get("parts") or []))
         found = stored.get(key)
@@ -215,6 +236,7 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
             speaker_kind=speaker.get("kind"), role=speaker.get("role"), affiliation=speaker.get("affiliation"),
             cue=record["cue"], addressee=record["addressee"], confidence=record["confidence"],
             rule=record["rule"], statement_id=statement_id, date=seen, site=info.site, ingested_at=fetched,
+            platform=record.get("platform"),
             **position))
         stored[key] = -1
         added += 1

@@ -41,12 +41,13 @@ def to_record(row) -> dict:
                                row.role, row.affiliation)
     post = None
     if row.post_index is not None:
-        post = {"index": row.post_index, "title": row.post_title, "time": row.post_time}
+        post = {"index": row.post_index, "title": row.post_title, "time": row.post_time, "id": row.post_ref}
     doc = {"id": row.document_id, "source": row.source, "url": row.url, "title": row.title, "site": row.doc_site,
            "published": row.published}
     record = quotation_record(id=row.record_id, doc=doc, post=post, kind=row.kind, text=row.text, start=row.start,
                               end=row.end, speaker=speaker, cue=row.cue, addressee=row.addressee,
-                              confidence=row.confidence, rule=row.rule, parts=json.loads(row.parts or "[]"))
+                              confidence=row.confidence, rule=row.rule, parts=json.loads(row.parts or "[]"),
+                              platform=row.platform)
     record.update(speaker_id=row.speaker_id, statement_id=row.statement_id, date=row.date)
     return record
 
@@ -215,7 +216,8 @@ def document_detail(connection, document_id: str) -> dict | None:
     row = connection.execute(select(documents).where(documents.c.id == document_id)).first()
     if row is None:
         return None
-    post_rows = connection.execute(select(posts.c.idx, posts.c.title, posts.c.time, posts.c.start, posts.c.end)
+    post_rows = connection.execute(select(posts.c.idx, posts.c.title, posts.c.time, posts.c.start, posts.c.end,
+                                          posts.c.ref)
                                    .where(posts.c.document_id == document_id).order_by(posts.c.start)).all()
     quotes = [to_record(r) for r in connection.execute(
         select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
@@ -223,7 +225,7 @@ def document_detail(connection, document_id: str) -> dict | None:
     return {"id": row.id, "source": row.source, "url": row.url, "title": row.title, "site": row.site,
             "published": row.published, "author": row.author, "versions": row.versions,
             "first_seen": row.first_seen, "last_fetched": row.last_fetched, "text": row.text,
-            "posts": [{"index": p.idx, "title": p.title, "time": p.time, "start": p.start, "end": p.end}
+            "posts": [{"index": p.idx, "title": p.title, "time": p.time, "id": p.ref, "start": p.start, "end": p.end}
                       for p in post_rows],
             "quotations": quotes}
 

@@ -30,8 +30,10 @@ posts = Table(
     Column("time", String(40)),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("ref", Text),
     UniqueConstraint("document_id", "post_key", name="uq_posts_document_key"),
 )
+# posts.ref (the post's own id) and quotations.post_ref and .platform come with migration 0004.
 
 speakers = Table(
     "speakers", metadata,
@@ -87,6 +89,7 @@ quotations = Table(
     Column("post_index", Integer),
     Column("post_title", Text),
     Column("post_time", String(40)),
+    Column("post_ref", Text),
     Column("kind", String(10), nullable=False),
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
@@ -108,6 +111,7 @@ quotations = Table(
     Column("date", String(40), nullable=False),
     Column("site", Text),
     Column("ingested_at", String(40), nullable=False),
+    Column("platform", String(40)),
     UniqueConstraint("document_id", "quote_key", name="uq_quotations_document_key"),
     Index("ix_quotations_speaker", "speaker_id"),
     Index("ix_quotations_date", "date"),
