@@ -101,7 +101,7 @@ def stats(
     since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Up to and including this date (YYYY-MM-DD)."),
     query: Optional[str] = typer.Option(None, "--query", help="Only quotations with all these words (the topic)."),
-    top: int = typer.Option(20, "--top", min=1, max=500, help="How many speakers and affiliations to list."),
+    top: int = typer.Option(20, "--top", min=1, max=5000, help="How many speakers and affiliations to list."),
     db: Optional[str] = DB_OPTION,
     format: StatsFormat = typer.Option(StatsFormat.table, "--format", "-f"),
 ) -> None:

@@ -70,7 +70,7 @@ def tools_router(engine) -> APIRouter:
     @router.get("/stats{as_json:twin}", include_in_schema=False)
     def stats_page(request: Request, as_json: bool, site: Optional[str] = Query(None, max_length=200),
                    since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
-                   q: Optional[str] = Query(None, max_length=500), top: int = Query(20, ge=1, le=500)):
+                   q: Optional[str] = Query(None, max_length=500), top: int = Query(20, ge=1, le=5000)):
         data = stats_data(site, since, until, q, top)
         if not as_json:
             weeks = {row["week"]: row["quotations"] for row in data["per_week"]}
@@ -84,7 +84,7 @@ def tools_router(engine) -> APIRouter:
     @router.get("/stats.csv", include_in_schema=False)
     def stats_csv(site: Optional[str] = Query(None, max_length=200), since: Optional[str] = Query(None, pattern=DATE),
                   until: Optional[str] = Query(None, pattern=DATE), q: Optional[str] = Query(None, max_length=500),
-                  top: int = Query(20, ge=1, le=500)):
+                  top: int = Query(20, ge=1, le=5000)):
         handle = io.StringIO()
         write_stats_csv(stats_data(site, since, until, q, top), handle)
         return Response(handle.getvalue(), media_type="text/csv; charset=utf-8",

@@ -7,8 +7,11 @@ appearances give the earliest source and every outlet that carried it.
 from __future__ import annotations
 
 import json
+import re
 from itertools import combinations
 
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
 from sqlalchemy import select, text
 
 from onrecord.store.align import CUT, Alignment, align_best, paraphrase, search_words, spoken_text, words
@@ -23,8 +26,12 @@ SEARCH_WORDS = 7
 """The rarest meaning words of the claim that full-text search looks for ..."""
 WORDS_MAY_DIFFER = 2
 """... of which this many may be missing from a candidate (changed words, typos that are words)."""
+CANDIDATE_POOL = 5000
+"""Full-text matches read per round, unranked (cheap) ..."""
 CANDIDATES = 100
+"""... of which the most similar are aligned word by word."""
 MAX_CLAIM_CHARS = 5000
+WORD = re.compile(r"\w+")
 
 
 class ClaimError(ValueError):
@@ -34,10 +41,15 @@ class ClaimError(ValueError):
 def check(connection, claim: str, speaker: str | None = None, limit: int = 5) -> dict:
     """The answer to 'did SPEAKER say CLAIM?': the verdict and the matches, best first."""
     claim_words = _claim_words(claim)
-    ids = candidate_ids(connection, search_words(claim))
-    scored = _best_per_statement(_score(claim_words, _candidate_rows(connection, ids)))
     claimed = _ClaimedSpeaker(connection, speaker) if speaker and speaker.strip() else None
-    matches = [_match(connection, row, found, claimed) for row, found in scored[:limit]]
+    scored, seen = [], set()
+    for ids in candidate_rounds(connection, search_words(claim)):
+        fresh = shortlist(connection, claim, [i for i in ids if i not in seen])
+        seen.update(fresh)
+        scored = _rank(scored + _score(claim_words, _candidate_rows(connection, fresh)), claimed)
+        if any(found.wording in ("verbatim", "shortened") for _, found in scored):
+            break  # the words are on record as said: a looser search can only add weaker matches
+    matches = [_match(connection, row, found, claimed) for row, found in _best_per_statement(scored)[:limit]]
     if not matches:
         matches = [{"verdict": "not-found", "wording": None, "score": 0.0, "speaker_agrees": None, "diff": [],
                     "cut_marked": False, "typos": [], "quotation": None, "earliest": None, "outlets": []}]
@@ -56,27 +68,37 @@ def _claim_words(claim: str):
 
 
 # -- candidates from full-text search ------------------------------------------------------------
-def candidate_ids(connection, wanted: list[str]) -> list[int]:
-    """Stored quotations holding most of the claim's rarest words, best ranked first."""
+def candidate_rounds(connection, wanted: list[str]):
+    """Stored quotations with the claim's rarest words, best ranked first, in rounds from strict to loose:
+    all of them (cheap, and enough for words quoted as said), then all but WORDS_MAY_DIFFER (changed
+    words), then any (reported speech in other words)."""
     if not wanted:
-        return []
+        return
     if connection.dialect.name == "sqlite":
-        known = _sqlite_rarest(connection, wanted)
-        return _sqlite_match(connection, _match_expression(known, " AND ", " OR ", '"{}"')) or \
-            _sqlite_match(connection, " OR ".join(f'"{w}"' for w in known))
-    # PostgreSQL keeps no cheap word frequencies: longer words stand in for rarer ones
-    chosen = sorted(wanted, key=len, reverse=True)[:SEARCH_WORDS]
-    return _postgres_match(connection, _match_expression(chosen, " & ", " | ", "{}")) or \
-        _postgres_match(connection, " | ".join(chosen))
-
-
-def _match_expression(chosen: list[str], conjunction: str, disjunction: str, term: str) -> str:
-    """'At least n-2 of these n words' as an OR of ANDs (full-text engines have no 'n of m')."""
+        chosen = _sqlite_rarest(connection, wanted)
+        match, term, conjunction, disjunction = _sqlite_match, '"{}"', " AND ", " OR "
+    else:
+        # PostgreSQL keeps no cheap word frequencies: longer words stand in for rarer ones
+        chosen = sorted(wanted, key=len, reverse=True)[:SEARCH_WORDS]
+        match, term, conjunction, disjunction = _postgres_match, "{}", " & ", " | "
     if not chosen:
-        return ""
-    need = max(1, len(chosen) - WORDS_MAY_DIFFER) if len(chosen) > 3 else max(1, len(chosen) - 1)
-    groups = ["(" + conjunction.join(term.format(w) for w in group) + ")" for group in combinations(chosen, need)]
-    return disjunction.join(groups)
+        return
+    def holding(need: int) -> list[int]:
+        return match(connection, disjunction.join(
+            "(" + conjunction.join(term.format(w) for w in group) + ")" for group in combinations(chosen, need)))
+
+    found = False
+    for need in sorted({len(chosen), _relaxed(len(chosen))}, reverse=True):
+        ids = holding(need)
+        found = found or bool(ids)
+        yield ids
+    if not found and _relaxed(len(chosen)) > 1:
+        yield holding(1)
+
+
+def _relaxed(count: int) -> int:
+    """How many of the chosen words a candidate with changed words still holds."""
+    return max(1, count - WORDS_MAY_DIFFER) if count > 3 else max(1, count - 1)
 
 
 def _sqlite_rarest(connection, wanted: list[str]) -> list[str]:
@@ -93,19 +115,37 @@ def _sqlite_rarest(connection, wanted: list[str]) -> list[str]:
 def _sqlite_match(connection, expression: str) -> list[int]:
     if not expression:
         return []
-    rows = connection.execute(text("SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH :query "
-                                   "ORDER BY rank LIMIT :limit"),
-                              {"query": "{text} : (" + expression + ")", "limit": CANDIDATES})
+    # no ORDER BY rank: bm25 over an OR of many groups costs more than the shortlist below
+    rows = connection.execute(text("SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH :query LIMIT :limit"),
+                              {"query": "{text} : (" + expression + ")", "limit": CANDIDATE_POOL})
     return [row[0] for row in rows]
 
 
 def _postgres_match(connection, expression: str) -> list[int]:
     if not expression:
         return []
-    rows = connection.execute(text("SELECT id FROM quotations, to_tsquery('english', :query) AS query "
-                                   "WHERE search @@ query ORDER BY ts_rank(search, query) DESC LIMIT :limit"),
-                              {"query": expression, "limit": CANDIDATES})
+    rows = connection.execute(text("SELECT id FROM quotations WHERE search @@ to_tsquery('english', :query) "
+                                   "LIMIT :limit"), {"query": expression, "limit": CANDIDATE_POOL})
     return [row[0] for row in rows]
+
+
+def shortlist(connection, claim: str, ids: list[int]) -> list[int]:
+    """The CANDIDATES that hold the most of the claim's words in order (rapidfuzz's LCS on words), when
+    full-text search found more than the aligner should read."""
+    if len(ids) <= CANDIDATES:
+        return ids
+    texts = {}
+    for start in range(0, len(ids), 2000):
+        texts.update(connection.execute(select(quotations.c.id, quotations.c.text)
+                                        .where(quotations.c.id.in_(ids[start:start + 2000]))).all())
+    wanted = _plain_words(claim)
+    best = process.extract(wanted, texts, scorer=LCSseq.similarity, processor=_plain_words, limit=CANDIDATES)
+    return [key for _, _, key in best]
+
+
+def _plain_words(text_value) -> list[str]:
+    """Lower-case words, quickly: the shortlist counts the claim's words found in order (LCS), nothing finer."""
+    return WORD.findall(text_value.lower()) if isinstance(text_value, str) else text_value
 
 
 # -- scoring -----------------------------------------------------------------------------------
@@ -126,8 +166,17 @@ def _score(claim_words, rows) -> list[tuple[object, Alignment]]:
             found = paraphrase(claim_words, row.text)
         if found.wording != "none":
             scored.append((row, found))
-    scored.sort(key=lambda pair: (-pair[1].score, WORDING_RANK[pair[1].wording], pair[0].date, pair[0].id))
     return scored
+
+
+def _rank(scored: list, claimed: _ClaimedSpeaker | None) -> list:
+    """Best first: more of the claim on record; then, at the same score, the claimed speaker's words before
+    anyone else's; then closer wording; then the earlier."""
+    def key(pair):
+        row, found = pair
+        other = claimed is not None and claimed.agrees(row.speaker_id, row.speaker_name) is False
+        return -found.score, other, WORDING_RANK[found.wording], row.date, row.id
+    return sorted(scored, key=key)
 
 
 def _best_per_statement(scored: list) -> list:
