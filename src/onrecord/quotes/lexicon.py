@@ -1,4 +1,5 @@
-"""The cue lexicon: verbs and phrases that introduce speech, by lemma."""
+"""The word lists attribution reads: speech verbs and phrases by lemma, pronouns, nouns for people,
+documents and claims, quantifiers."""
 
 SPEECH_VERBS = frozenset("""
 say tell note recall reiterate stress argue warn add insist claim state announce explain ask
@@ -44,3 +45,29 @@ def is_speech_verb(token, direct: bool = False) -> bool:
     particle = PHRASAL_SPEECH_VERBS.get(lemma)
     return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod", "dobj") and c.i == token.i + 1
                                         for c in token.children)
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
+            "i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+MIN_SPEECH_WORDS = 4
+PERSON_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson official officials analyst minister president senator governor
+lawmaker lawmakers aide aides adviser advisor advisers source sources expert experts economist
+economists director chief executive leader leaders candidate nominee secretary ambassador
+diplomat diplomats officer officers commander general professor researcher researchers
+voter voters resident residents witness witnesses member members supporter supporters critic critics
+man woman people person spokespeople strategist strategists representative representatives
+""".split())
+THOUGHT_VERBS = frozenset("think believe feel know hope fear wish want wonder see hear realize".split())
+"""'“It's over,” he thought.': a verb of thinking after a quotation reports no words said."""
+DOCUMENT_NOUNS = frozenset("""report statement letter email memo post tweet release ruling order complaint filing
+lawsuit editorial message note transcript document""".split())
+"""Written sources that can be quoted by name: 'From the report: “...”'."""
+CLAIM_NOUNS = frozenset("""claim assertion argument warning statement promise pledge charge accusation insistence
+contention allegation suggestion announcement admission prediction""".split())
+"""Nouns of saying that take the said content as a that-clause: 'his claim that ...'."""
+CLAIM_MAKING_VERBS = frozenset("make repeat reiterate renew restate issue voice level offer advance echo press".split())
+"""'She repeated her claim': the subject makes the claim ('she rejected the claim': somebody else did)."""
+QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all one another".split())
+"""'Several said they ...': a quantifier standing alone as subject speaks for a group named before."""

@@ -139,3 +139,9 @@ def speaker_label(paragraph_text: str) -> str | None:
     """Transcript turns: 'PENCE: Well, look ...' names the speaker in capitals before a colon."""
     match = _SPEAKER_LABEL.match(paragraph_text)
     return match.group(1).strip() if match else None
+
+DASH_SIGNATURE = re.compile(r"^[”\"’»']*\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*[.,]?\s*$")
+SIGNATURE_PARAGRAPH = re.compile(r"^\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:[.,].{0,80})?$")
+"""'- Bernie Sanders.' or '-President Obama, tweeting after the speech.' signing the quotation above it."""
+CLOSING_MARKS = ("”", "\"", "»", "’", "'", "''", "›")
+OPENING_MARKS = ("“", "\"", "«", "‘", "'", "''", "``", "‹")
