@@ -49,7 +49,7 @@ def check(
     if format == CheckFormat.json:
         print(json.dumps(answer["matches"], ensure_ascii=False, indent=2))
         return
-    _print_check(answer, Console(width=120, highlight=False))
+    _print_check(answer, Console(highlight=False, soft_wrap=True))
 
 
 def _diff_line(match: dict) -> str:
@@ -71,21 +71,23 @@ def _print_check(answer: dict, console: Console) -> None:
     from rich.markup import escape
 
     console.print(f"verdict: [bold]{answer['verdict']}[/bold]")
+    if answer["verdict"] == "not-found":
+        console.print("no stored quotation holds these words, from anyone")
     for number, match in enumerate(m for m in answer["matches"] if m["quotation"]):
         record, earliest = match["quotation"], match["earliest"]
         speaker = record["speaker"] or {}
         who = (speaker.get("name") or speaker.get("mention") or "unknown speaker") + \
             (f", {speaker['role']}" if speaker.get("role") else "")
-        console.print(f"\n{number + 1}. [bold]{match['verdict']}[/bold]"
-                      f"{' (words ' + match['wording'] + ')' if match['verdict'] != match['wording'] else ''}"
-                      f"  score {match['score']:.2f}  {record['kind']}  {escape(who)}")
-        console.print(f"   “{escape(record['text'])}”")
+        wording = f" (words {match['wording']})" if match["verdict"] != match["wording"] else ""
+        console.print(f"{number + 1}. [bold]{match['verdict']}[/bold]{wording}  score {match['score']:.2f}  "
+                      f"{record['kind']}  {escape(who)}")
+        console.print(f"   on record: “{escape(record['text'])}”")
         if match["wording"] in ("altered", "shortened"):
             console.print("   diff: " + escape(_diff_line(match)))
         if match["typos"]:
             console.print("   read as typos: " + ", ".join(f"{t['claim']} → {t['record']}" for t in match["typos"]))
-        console.print(f"   first seen: {escape(earliest['outlet'])}, {(earliest['date'] or '')[:16]} "
-                      f"({escape(earliest['url'] or earliest['document_id'])})")
+        console.print(f"   first seen: {escape(earliest['outlet'])}, {(earliest['date'] or '')[:16]}, "
+                      f"{escape(earliest['url'] or earliest['document_id'])}")
         console.print("   outlets: " + ", ".join(f"{escape(o['outlet'])} ({(o['date'] or '')[:10]})"
                                                  for o in match["outlets"]))
 
@@ -129,7 +131,7 @@ def stats(
 
 
 def _table(console: Console, title: str, columns: list[str], rows: list[list]) -> None:
-    table = Table(title=title, title_justify="left", width=100)
+    table = Table(title=title, title_justify="left")
     for column in columns:
         table.add_column(column, justify="left" if column == columns[0] else "right")
     for row in rows:
@@ -147,7 +149,7 @@ def _print_stats(data: dict, console: Console) -> None:
     _table(console, "Affiliations", ["affiliation", "quotations", "speakers"],
            [[r["affiliation"], r["quotations"], r["speakers"]] for r in data["affiliations"]])
     _table(console, "Quotations per week", ["week", "quotations"], [[r["week"], r["quotations"]] for r in data["per_week"]])
-    _table(console, "Speakers by gender (pronouns and honorifics in the text only)", ["gender", "speakers", "quotations"],
+    _table(console, "Speakers by gender", ["gender", "speakers", "quotations"],
            [[g, gender["speakers"][g], gender["quotations"][g]] for g in gender["speakers"]])
     share = gender["women_share_of_speakers_with_known_gender"]
     console.print(f"women among speakers of known gender: {share * 100:.1f}%" if share is not None else
