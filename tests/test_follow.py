@@ -104,8 +104,8 @@ def _watch_until(site, db, deliveries: int):
     return stderr.decode()
 
 
-def test_webhook_gets_each_new_quotation_once_across_a_restart(site, tmp_path):
-    db = tmp_path / "follow.db"
+def test_webhook_gets_each_new_quotation_once_across_a_restart(site, db_url):
+    db = db_url
     assert run_cli("follow", "add", "--speaker", "Ada Quinn", "--db", db).returncode == 0
     assert run_cli("follow", "add", "--query", "pier", "--db", db).returncode == 0
     listed = run_cli("follow", "list", "--db", db).stdout.decode()
@@ -131,8 +131,8 @@ def test_webhook_gets_each_new_quotation_once_across_a_restart(site, tmp_path):
     assert not any("Copy Daily" == b["quotation"]["doc"]["site"] for b in bodies)  # same statements, not news
 
 
-def test_a_follow_only_sees_what_comes_after_it(site, tmp_path):
-    db = tmp_path / "after.db"
+def test_a_follow_only_sees_what_comes_after_it(site, tmp_path, db_url):
+    db = db_url
     env_run = dict(os.environ, ONRECORD_WEBHOOK_SECRET=SECRET)
     ingest = run_cli("ingest", *_pages(tmp_path, [1]), "--db", db)
     assert ingest.returncode == 0, ingest.stderr.decode()
