@@ -359,3 +359,19 @@ def test_feed_entry_ids_survive_a_live_blog_update(server):
     assert len(before) == 1 and len(after) == 2 and set(before) < set(after)
     [kept] = before
     assert before[kept].link != after[kept].link  # the quotation moved down the page; its entry id did not
+
+
+def test_the_claimed_speakers_own_version_is_found_beside_someone_elses_exact_words(archive):
+    from onrecord.store.check import check
+
+    said = "The new bridge over the river will carry trains, buses and bicycles by the summer of next year"
+    archive.ingest("a.html", page("https://a.example/1", "Outlet A", "2025-03-01T08:00:00Z", [
+        f"“{said},” transport minister Olga Brandt said."]))
+    archive.ingest("b.html", page("https://b.example/2", "Outlet B", "2025-03-02T08:00:00Z", [
+        f"“{said.replace('trains', 'trams').replace('summer', 'autumn')},” city engineer Paul Moreau said."]))
+    with archive.connect() as connection:
+        answer = check(connection, said, "Paul Moreau")
+    verdicts = [(m["verdict"], m["quotation"]["speaker"]["name"]) for m in answer["matches"]]
+    assert verdicts == [("other-speaker", "Olga Brandt"), ("altered", "Paul Moreau")]
+    changed = [(d["record"], d["claim"]) for d in answer["matches"][1]["diff"] if d["op"] == "changed"]
+    assert changed == [("trams", "trains"), ("autumn", "summer")]

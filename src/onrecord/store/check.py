@@ -19,7 +19,6 @@ from onrecord.store.keys import name_key
 from onrecord.store.queries import _columns, speaker_ids, statement_appearances, to_record
 from onrecord.store.schema import documents, quotations
 
-VERDICTS = ("verbatim", "shortened", "altered", "paraphrase", "other-speaker", "not-found")
 WORDING_RANK = {"verbatim": 0, "shortened": 1, "altered": 2, "paraphrase": 3}
 
 SEARCH_WORDS = 7
@@ -47,8 +46,9 @@ def check(connection, claim: str, speaker: str | None = None, limit: int = 5) ->
         fresh = shortlist(connection, claim, [i for i in ids if i not in seen])
         seen.update(fresh)
         scored = _rank(scored + _score(claim_words, _candidate_rows(connection, fresh)), claimed)
-        if any(found.wording in ("verbatim", "shortened") for _, found in scored):
-            break  # the words are on record as said: a looser search can only add weaker matches
+        if any(found.wording in ("verbatim", "shortened") and (claimed is None or claimed.agrees(
+                row.speaker_id, row.speaker_name) is not False) for row, found in scored):
+            break  # on record as said, by whom the claim says: a looser search can only add weaker matches
     matches = [_match(connection, row, found, claimed) for row, found in _best_per_statement(scored)[:limit]]
     if not matches:
         matches = [{"verdict": "not-found", "wording": None, "score": 0.0, "speaker_agrees": None, "diff": [],
@@ -69,9 +69,9 @@ def _claim_words(claim: str):
 
 # -- candidates from full-text search ------------------------------------------------------------
 def candidate_rounds(connection, wanted: list[str]):
-    """Stored quotations with the claim's rarest words, best ranked first, in rounds from strict to loose:
-    all of them (cheap, and enough for words quoted as said), then all but WORDS_MAY_DIFFER (changed
-    words), then any (reported speech in other words)."""
+    """Ids of stored quotations with the claim's rarest words, in rounds from strict to loose: all of them
+    (cheap, and enough for words quoted as said), then all but WORDS_MAY_DIFFER (changed words), then,
+    when neither found anything, any one (reported speech in other words)."""
     if not wanted:
         return
     if connection.dialect.name == "sqlite":
@@ -83,6 +83,7 @@ def candidate_rounds(connection, wanted: list[str]):
         match, term, conjunction, disjunction = _postgres_match, "{}", " & ", " | "
     if not chosen:
         return
+
     def holding(need: int) -> list[int]:
         return match(connection, disjunction.join(
             "(" + conjunction.join(term.format(w) for w in group) + ")" for group in combinations(chosen, need)))
