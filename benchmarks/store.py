@@ -71,7 +71,7 @@ def run(url: str, quotations: int, per_document: int = 10, queries: int = 200, i
             search(connection, filters)
             timings.append((time.perf_counter() - t) * 1000)
     with engine.connect() as connection:
-        check_timings, right = time_checks(connection, rng, queries)
+        check_timings, right, by_kind = time_checks(connection, rng, queries)
     timings.sort()
     name = engine.dialect.name
     ingested = (f"ingest {documents / ingest_seconds:.0f} documents/s ({quotations / ingest_seconds:.0f} "
@@ -80,7 +80,8 @@ def run(url: str, quotations: int, per_document: int = 10, queries: int = 200, i
           f"{statistics.median(timings):.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms over {queries} queries; "
           f"check median {statistics.median(check_timings):.1f} ms, p95 "
           f"{check_timings[int(len(check_timings) * 0.95)]:.1f} ms over {len(check_timings)} claims "
-          f"({right}/{len(check_timings)} right verdicts)")
+          f"({right}/{len(check_timings)} right verdicts; median by kind: "
+          + ", ".join(f"{kind} {ms:.0f} ms" for kind, ms in by_kind.items()) + ")")
     engine.dispose()
 
 
@@ -106,14 +107,16 @@ def claims(connection, rng: random.Random, count: int) -> list[tuple[str, str | 
     return made
 
 
-def time_checks(connection, rng: random.Random, count: int) -> tuple[list[float], int]:
-    timings, right = [], 0
+def time_checks(connection, rng: random.Random, count: int) -> tuple[list[float], int, dict[str, float]]:
+    """All timings (ms, sorted), how many verdicts were right, and the median per kind of claim."""
+    timings, right, by_kind = [], 0, {}
     for claim, speaker, expected in claims(connection, rng, count):
         started = time.perf_counter()
         answer = check(connection, claim, speaker)
         timings.append((time.perf_counter() - started) * 1000)
+        by_kind.setdefault(expected, []).append(timings[-1])
         right += answer["verdict"] == expected
-    return sorted(timings), right
+    return sorted(timings), right, {kind: statistics.median(values) for kind, values in by_kind.items()}
 
 
 def main() -> None:
@@ -121,15 +124,16 @@ def main() -> None:
     parser.add_argument("--quotations", type=int, default=100_000)
     parser.add_argument("--postgres", help="an empty PostgreSQL database URL to benchmark as well")
     parser.add_argument("--sqlite", help="keep the SQLite archive at this path (e.g. for benchmarks/load.sh)")
-    parser.add_argument("--search-only", action="store_true", help="with --sqlite: time searches on it, no ingest")
+    parser.add_argument("--search-only", action="store_true",
+                        help="time searches and checks on the archives named (--sqlite FILE, --postgres URL), no ingest")
     args = parser.parse_args()
     if args.sqlite:
         run(f"sqlite:///{Path(args.sqlite).resolve()}", args.quotations, ingest=not args.search_only)
-    else:
+    elif not args.search_only:
         with tempfile.TemporaryDirectory() as folder:
             run(f"sqlite:///{Path(folder) / 'bench.db'}", args.quotations)
     if args.postgres:
-        run(args.postgres, args.quotations)
+        run(args.postgres, args.quotations, ingest=not args.search_only)
 
 
 if __name__ == "__main__":
