@@ -44,8 +44,10 @@ def _quote_keys(connection, records: list[dict]) -> dict[tuple[str, str], str]:
     ids = [r["id"] for r in records]
     if not ids:
         return {}
+    # document_id leads an index (the unique document/quote_key pair); record_id alone has none
     rows = connection.execute(select(quotations.c.document_id, quotations.c.record_id, quotations.c.quote_key)
-                              .where(quotations.c.record_id.in_(ids)))
+                              .where(quotations.c.document_id.in_({r["doc"]["id"] for r in records}),
+                                     quotations.c.record_id.in_(ids)))
     return {(row.document_id, row.record_id): row.quote_key for row in rows}
 
 
