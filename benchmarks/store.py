@@ -77,7 +77,8 @@ def run(url: str, quotations: int, per_document: int = 10, queries: int = 200, i
     ingested = (f"ingest {documents / ingest_seconds:.0f} documents/s ({quotations / ingest_seconds:.0f} "
                 f"quotations/s)" if ingest else "ingest not run (--search-only)")
     print(f"{name:10} {quotations} quotations in {documents} documents: {ingested}; search median "
-          f"{statistics.median(timings):.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms over {queries} queries; "
+          f"{statistics.median(timings):.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms over {queries} "
+          f"queries; "
           f"check median {statistics.median(check_timings):.1f} ms, p95 "
           f"{check_timings[int(len(check_timings) * 0.95)]:.1f} ms over {len(check_timings)} claims "
           f"({right}/{len(check_timings)} right verdicts; median by kind: "
@@ -125,7 +126,8 @@ def main() -> None:
     parser.add_argument("--postgres", help="an empty PostgreSQL database URL to benchmark as well")
     parser.add_argument("--sqlite", help="keep the SQLite archive at this path (e.g. for benchmarks/load.sh)")
     parser.add_argument("--search-only", action="store_true",
-                        help="time searches and checks on the archives named (--sqlite FILE, --postgres URL), no ingest")
+                        help="time searches and checks on the archives named (--sqlite FILE, --postgres URL), "
+                             "no ingest")
     args = parser.parse_args()
     if args.sqlite:
         run(f"sqlite:///{Path(args.sqlite).resolve()}", args.quotations, ingest=not args.search_only)

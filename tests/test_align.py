@@ -64,11 +64,13 @@ def test_a_different_sentence_is_no_match():
 
 
 def test_a_split_quotation_is_checked_without_its_reporting_clause():
-    text = "We did not come to Lisbon to leave with another promise on paper,” Solberg told reporters. “We came to leave with money."
+    text = ("We did not come to Lisbon to leave with another promise on paper,” Solberg told reporters. "
+            "“We came to leave with money.")
     cut = text.index("”")
     parts = [{"start": 100, "end": 100 + cut}, {"start": 100 + text.index("We came"), "end": 100 + len(text)}]
     pieces = spoken_text("direct", text, 100, parts)
-    assert pieces == ["We did not come to Lisbon to leave with another promise on paper,", "We came to leave with money."]
+    assert pieces == ["We did not come to Lisbon to leave with another promise on paper,",
+                      "We came to leave with money."]
     claim = words("We did not come to Lisbon to leave with another promise on paper. We came to leave with money.")
     assert align_best(claim, pieces).wording == "verbatim"
 
@@ -87,4 +89,5 @@ def test_reported_speech_matches_as_a_paraphrase():
 
 
 def test_search_words_are_the_meaning_words_as_the_index_splits_them():
-    assert search_words("“We support the administration’s plan,” she said") == ["support", "administration", "plan"]
+    found = search_words("“We support the administration’s plan,” she said")
+    assert found == ["support", "administration", "plan"]

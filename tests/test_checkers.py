@@ -24,8 +24,8 @@ TOKEN = "checkers-token"
 
 GRAVELEY = ("If you don't believe you can prove a case beyond a reasonable doubt, you have an ethical obligation "
             "not to issue charges")
-ZAKHAROVA = ("We support the US administration’s plan for Gaza, which includes a ceasefire, the release of detainees, "
-             "and the full restoration of humanitarian access")
+ZAKHAROVA = ("We support the US administration’s plan for Gaza, which includes a ceasefire, the release of "
+             "detainees, and the full restoration of humanitarian access")
 # republished a day later by other outlets, and fed to ingest before the originals: earliest is by date, not by order
 REPUBLISHED = {
     "kenosha-wire.html": page("https://kenosha-wire.example/charges", "Kenosha Wire", "2021-01-06T09:00:00Z", [
@@ -36,7 +36,8 @@ REPUBLISHED = {
 
 # (claim, claimed speaker, verdict, speaker on record, earliest outlet, outlets that carried it)
 CASES = {
-    "verbatim": (f"“{GRAVELEY}”", "Graveley", "verbatim", "Michael Graveley", "NBC News", {"NBC News", "Kenosha Wire"}),
+    "verbatim": (f"“{GRAVELEY}”", "Graveley", "verbatim", "Michael Graveley", "NBC News",
+                 {"NBC News", "Kenosha Wire"}),
     "two words changed": (
         "You don't and cannot apologize only with words after attempting to impose martial law. The only way for "
         "President Yoon Suk Yeol to mean his apology is to quit now", "Margie Kim", "altered", "Margie Kim",
@@ -288,7 +289,8 @@ def test_gender_comes_from_pronouns_and_honorifics_only(sql, server):
 
 def test_stats_bad_input(store):
     result = run_cli("stats", "--since", "last week", "--db", store)
-    assert result.returncode == 2 and "not a date" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and "not a date" in stderr and "Traceback" not in stderr
 
 
 def test_stats_page_in_the_browser(server, browser, sql, store):
@@ -298,7 +300,8 @@ def test_stats_page_in_the_browser(server, browser, sql, store):
     browser.get(server + "/")
     _follow(browser, browser.find_element(By.LINK_TEXT, "Who gets quoted"))
     quotations, speakers, outlets = expected["totals"]
-    assert browser.find_element(By.ID, "totals").text == f"{quotations} quotations from {speakers} speakers in {outlets} outlets"
+    totals = browser.find_element(By.ID, "totals").text
+    assert totals == f"{quotations} quotations from {speakers} speakers in {outlets} outlets"
     for gender, (count, quoted) in expected["gender"].items():
         row = browser.find_element(By.CSS_SELECTOR, f'#gender tr[data-gender="{gender}"]')
         assert row.find_element(By.CLASS_NAME, "speakers").text == str(count)
@@ -337,8 +340,9 @@ def test_speaker_and_search_feeds_validate(server, sql):
     assert f'type="application/atom+xml" title="Maria Zakharova" href="/speakers/{speaker_id}.atom"' in page_html
 
     search = _feed(server + "/search.atom?q=ceasefire&speaker=Zakharova")
-    api = httpx.get(server + "/api/quotations", params={"q": "ceasefire", "speaker": "Zakharova", "per_page": 50}).json()
-    assert [e.content[0].value.split("” — ")[0].lstrip("“") for e in search.entries] == [r["text"] for r in api["results"]]
+    api = httpx.get(server + "/api/quotations", params={"q": "ceasefire", "speaker": "Zakharova", "per_page": 50})
+    words = [e.content[0].value.split("” — ")[0].lstrip("“") for e in search.entries]
+    assert words == [r["text"] for r in api.json()["results"]]
     assert 'href="/search.atom?q=ceasefire' in httpx.get(server + "/?q=ceasefire").text
     assert httpx.get(server + "/speakers/999999.atom").status_code == 404
 
@@ -375,3 +379,22 @@ def test_the_claimed_speakers_own_version_is_found_beside_someone_elses_exact_wo
     assert verdicts == [("other-speaker", "Olga Brandt"), ("altered", "Paul Moreau")]
     changed = [(d["record"], d["claim"]) for d in answer["matches"][1]["diff"] if d["op"] == "changed"]
     assert changed == [("trams", "trains"), ("autumn", "summer")]
+
+
+def test_migration_0005_backfills_gender_evidence_for_an_older_archive(archive):
+    from alembic import command
+
+    from onrecord.store import open_engine
+    from onrecord.store.database import _alembic_config
+
+    archive.ingest("gaza.html", need(SAMPLES / "liveblog-gaza-plan.html").read_text(encoding="utf-8"))
+    query = text("SELECT quotation_id, gender, kind, word FROM gender_evidence ORDER BY quotation_id, kind")
+    with archive.connect() as connection:
+        at_ingest = connection.execute(query).all()
+    assert {row.word.lower() for row in at_ingest} >= {"she", "he"}
+    with archive.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), "0003")
+    upgraded = open_engine(archive.url)  # an archive from before 0005, opened by this onrecord
+    with upgraded.connect() as connection:
+        assert connection.execute(query).all() == at_ingest
+    upgraded.dispose()

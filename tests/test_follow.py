@@ -139,9 +139,9 @@ def test_a_follow_only_sees_what_comes_after_it(site, tmp_path, db_url):
     assert run_cli("follow", "add", "--speaker", "Quinn", "--query", "harbour", "--db", db).returncode == 0
     site.refuse_next = 0
     site.items = ["2"]
-    result = subprocess.run([sys.executable, "-m", "onrecord", "watch", site.base + "/feed.xml", "--once", "--db", str(db),
-                             "--allow-private", "--delay", "0", "--notify", site.base + "/hook"], cwd=ROOT,
-                            env=env_run, capture_output=True, timeout=300)
+    result = subprocess.run([sys.executable, "-m", "onrecord", "watch", site.base + "/feed.xml", "--once",
+                             "--db", str(db), "--allow-private", "--delay", "0", "--notify", site.base + "/hook"],
+                            cwd=ROOT, env=env_run, capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr.decode()
     [body] = [json.loads(p["body"]) for p in _delivered(site)]
     assert body["quotation"]["text"].startswith("The harbour number 2 ")
@@ -177,7 +177,8 @@ def test_notify_needs_a_secret_and_an_http_url(tmp_path):
     for notify, fragment in (("http://127.0.0.1:9/hook", "ONRECORD_WEBHOOK_SECRET"), ("ftp://x/hook", "not an http")):
         result = subprocess.run([sys.executable, "-m", "onrecord", "watch", "http://127.0.0.1:9/feed", "--once",
                                  "--db", str(tmp_path / "n.db"), "--notify", notify],
-                                cwd=ROOT, env=dict(env, **({"ONRECORD_WEBHOOK_SECRET": "s"} if "ftp" in notify else {})),
+                                cwd=ROOT,
+                                env=dict(env, **({"ONRECORD_WEBHOOK_SECRET": "s"} if "ftp" in notify else {})),
                                 capture_output=True, timeout=120)
         stderr = result.stderr.decode()
         assert result.returncode == 2 and fragment in stderr and "Traceback" not in stderr, stderr

@@ -148,7 +148,8 @@ def _print_stats(data: dict, console: Console) -> None:
            [[r["name"], r["quotations"], r["gender"]] for r in data["top_speakers"]])
     _table(console, "Affiliations", ["affiliation", "quotations", "speakers"],
            [[r["affiliation"], r["quotations"], r["speakers"]] for r in data["affiliations"]])
-    _table(console, "Quotations per week", ["week", "quotations"], [[r["week"], r["quotations"]] for r in data["per_week"]])
+    _table(console, "Quotations per week", ["week", "quotations"],
+           [[r["week"], r["quotations"]] for r in data["per_week"]])
     _table(console, "Speakers by gender", ["gender", "speakers", "quotations"],
            [[g, gender["speakers"][g], gender["quotations"][g]] for g in gender["speakers"]])
     share = gender["women_share_of_speakers_with_known_gender"]
@@ -159,7 +160,8 @@ def _print_stats(data: dict, console: Console) -> None:
 @follow_app.command("add")
 def follow_add(
     speaker: Optional[str] = typer.Option(None, "--speaker", help="A speaker's name or alias."),
-    query: Optional[str] = typer.Option(None, "--query", help="Words that must all appear (with --speaker: in their words)."),
+    query: Optional[str] = typer.Option(None, "--query",
+                                        help="Words that must all appear (with --speaker: in their words)."),
     db: Optional[str] = DB_OPTION,
 ) -> None:
     """Follow a speaker, a search, or both together; quotations stored from now on match."""

@@ -125,8 +125,9 @@ class Notifier:
 
     @staticmethod
     def _delivered(connection, webhook: str, statement_id: int) -> bool:
-        return connection.execute(select(notify_deliveries.c.quotation_id).where(and_(
-            notify_deliveries.c.webhook == webhook, notify_deliveries.c.statement_id == statement_id))).first() is not None
+        found = connection.execute(select(notify_deliveries.c.quotation_id).where(and_(
+            notify_deliveries.c.webhook == webhook, notify_deliveries.c.statement_id == statement_id))).first()
+        return found is not None
 
     @staticmethod
     def _cursor(connection, webhook: str) -> int:
@@ -136,7 +137,8 @@ class Notifier:
 
     def _save_cursor(self, webhook: str, value: int) -> None:
         with self.engine.begin() as connection:
-            exists = connection.execute(select(notify_cursors.c.webhook).where(notify_cursors.c.webhook == webhook)).first()
+            exists = connection.execute(select(notify_cursors.c.webhook)
+                                        .where(notify_cursors.c.webhook == webhook)).first()
             if exists:
                 connection.execute(update(notify_cursors).where(notify_cursors.c.webhook == webhook)
                                    .values(last_quotation_id=value))

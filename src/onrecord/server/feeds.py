@@ -88,8 +88,9 @@ def _entry(feed, base: str, record: dict, quote_key: str) -> None:
         _add(entry, "link", rel="related", href=doc["url"])
     role = f", {speaker['role']}" if speaker.get("role") else ""
     source = doc.get("site") or doc.get("title") or doc.get("source")
-    _add(entry, "content", f"“{record['text']}” — {who}{role} ({record['kind']}, {record.get('cue') or 'no cue'}), "
-                           f"{source}, {(record['date'] or '')[:10]}", type="text")
+    how = f"{record['kind']}, {record.get('cue') or 'no cue'}"
+    _add(entry, "content", f"“{record['text']}” — {who}{role} ({how}), {source}, {(record['date'] or '')[:10]}",
+         type="text")
 
 
 def feeds_router(engine) -> APIRouter:
@@ -117,7 +118,8 @@ def feeds_router(engine) -> APIRouter:
     @router.get("/search.atom")
     def search_feed(request: Request, filters: SearchFilters = Depends(search_params)):
         filters.limit, filters.offset = FEED_ENTRIES, 0
-        described = " · ".join(f"{k}: {v}" for k, v in request.query_params.items() if v and k not in ("page", "per_page"))
+        described = " · ".join(f"{k}: {v}" for k, v in request.query_params.items()
+                               if v and k not in ("page", "per_page"))
         return respond(request, f"/?{request.url.query}", f"Search {described or 'everything'} · onrecord",
                        lambda connection: search(connection, filters))
 

@@ -18,7 +18,8 @@ from onrecord.store.stats import StatsFilters, stats, write_stats_csv
 
 class CheckRequest(BaseModel):
     claim: str = Field(..., description="The words as claimed; quotation marks, case, typos and ellipses are fine.")
-    speaker: Optional[str] = Field(None, description="Who is said to have said them (any name or alias).")
+    speaker: Optional[str] = Field(None, max_length=200,
+                                   description="Who is said to have said them (any name or alias).")
     limit: int = Field(5, ge=1, le=20, description="At most this many matches.")
 
 

@@ -106,8 +106,9 @@ def _sqlite_rarest(connection, wanted: list[str]) -> list[str]:
     """The claim's words that the index holds, rarest first; a word it does not hold is a typo or simply
     not on record, and would make every AND fail."""
     marks = ", ".join(f":w{i}" for i in range(len(wanted)))
-    rows = connection.execute(text(f"SELECT term, doc FROM quotations_fts_vocab WHERE col = 'text' AND term IN ({marks})"),
-                              {f"w{i}": w for i, w in enumerate(wanted)}).all()
+    rows = connection.execute(
+        text(f"SELECT term, doc FROM quotations_fts_vocab WHERE col = 'text' AND term IN ({marks})"),
+        {f"w{i}": w for i, w in enumerate(wanted)}).all()
     frequency = dict(rows)
     known = [w for w in wanted if frequency.get(w)]
     return sorted(known, key=lambda w: frequency[w])[:SEARCH_WORDS]

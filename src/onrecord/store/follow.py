@@ -25,7 +25,8 @@ class Follow:
     after_quotation_id: int
 
     def describe(self) -> str:
-        parts = ([f"speaker {self.speaker}"] if self.speaker else []) + ([f"query {self.query!r}"] if self.query else [])
+        parts = [f"speaker {self.speaker}"] if self.speaker else []
+        parts += [f"query {self.query!r}"] if self.query else []
         return " and ".join(parts)
 
     def as_dict(self) -> dict:
@@ -47,11 +48,12 @@ def add_follow(connection, speaker: str | None, query: str | None) -> Follow:
         raise FollowError(f"{speaker!r}: not a name")
     if query and not keys["query_key"]:
         raise FollowError(f"{query!r}: no words to search for")
-    existing = connection.execute(select(follows.c.id).where(and_(*(follows.c[k] == v for k, v in keys.items())))).scalar()
+    same = and_(*(follows.c[k] == v for k, v in keys.items()))
+    existing = connection.execute(select(follows.c.id).where(same)).scalar()
     if existing is not None:
         raise FollowError(f"already followed (follow {existing})")
-    values = dict(speaker=speaker, query=query, created_at=now_iso(), after_quotation_id=newest_quotation_id(connection),
-                  **keys)
+    values = dict(speaker=speaker, query=query, created_at=now_iso(),
+                  after_quotation_id=newest_quotation_id(connection), **keys)
     follow_id = connection.execute(insert(follows).values(**values)).inserted_primary_key[0]
     return Follow(follow_id, speaker, query, values["created_at"], values["after_quotation_id"])
 
