@@ -41,6 +41,29 @@ CASES = [
 ]
 
 
+INTERVIEW = ("In an exclusive chat with ET’s TV Mahalingam, Dell CEO Michael Dell spoke about the biggest acquisition in "
+             "tech history. Excerpts:\n\nQ. So, you are engineering the largest acquisition in tech history. Was it a "
+             "tough decision?\n\nA: There is a fair bit of history here. Dell and EMC had a partnership for almost a "
+             "decade. I told him we should look at this again.\n\nOver a year later, the transaction was announced. It was a long process.\n\nQ. So, who is your "
+             "new competition?\n\nI think the game has changed. We won't define our success by looking at the "
+             "competitors.")
+CASES += [
+    case(INTERVIEW, "Was it a tough decision", "TV Mahalingam", ":", "direct", "interview-question",
+         "interview-question-by-the-interviewer"),
+    case(INTERVIEW, "fair bit of history", "Michael Dell", ":", "direct", "interview-answer",
+         "interview-labelled-answer-over-two-paragraphs", role="Dell CEO", contains=["It was a long process."],
+         parts=2),
+    case(INTERVIEW, "the game has changed", "Michael Dell", None, "direct", "interview-answer",
+         "interview-unlabelled-answer"),
+    case(INTERVIEW, "we should look at this again", "Michael Dell", "told", "indirect",
+         "nested-speech-verb/pronoun-quoting-speaker", "reported-speech-inside-an-answer-is-the-interviewee-s",
+         mention="I"),
+    case("Prime Minister Narendra Modi addressed the Knesset on Wednesday.\n\nIndia stands with Israel firmly, with "
+         "full conviction in this moment and beyond: PM Modi", "India stands with Israel", "Narendra Modi", ":",
+         "direct", "trailing-label", "a-name-after-a-closing-colon-signs-the-paragraph", role="Prime Minister"),
+]
+
+
 @pytest.mark.parametrize(COLUMNS, CASES)
 def test_quotation_sieve(extract, text, words, speaker, cue, kind, rule, more):
     check(extract(text), words, speaker, cue, kind, rule, more)

@@ -40,6 +40,40 @@ CASES = [
          "a-lone-quantifier-speaks-for-a-group", speaker_kind="group"),
     case("Jack Roffman, who estimates that his legal costs were in the seven figures, left.", "legal costs",
          "Jack Roffman", "estimates", "indirect", "speech-verb/relative-named", "relative-pronoun", mention="who"),
+    case("Taoiseach Leo Varadkar said Israel’s response resembled something more approaching revenge.",
+         "Israel’s response", "Leo Varadkar", "said", "indirect", "speech-verb/named", "a-title-is-the-role-not-the-name",
+         role="Taoiseach"),
+    case("President Donald Trump lashed out after a divided US Supreme Court upheld birthright citizenship.\n\n"
+         "“I would like to congratulate President Xi on their massive win!” he wrote.", "congratulate President Xi",
+         "Donald Trump", "wrote", "direct", "direct-cue/pronoun-previous-subject", "a-court-is-no-person"),
+    case("Israeli PM Benjamin Netanyahu welcomed Narendra Modi. His wife Sara Netanyahu chose a saffron pantsuit and "
+         "said it was a wonderful country.\n\nPM Netanyahu joined in and said, \"He is a wonderful leader.\"",
+         "wonderful leader", "Benjamin Netanyahu", "said", "direct", "direct-cue/named",
+         "a-title-picks-among-namesakes"),
+    case("Lakeside Aerospace filed for bankruptcy protection on Friday.\n\nLakeside said the effects of the grounding "
+         "have been particularly severe.", "the effects of the grounding", "Lakeside Aerospace", "said", "indirect",
+         "speech-verb/named", "the-fullest-name-of-an-organisation", speaker_kind="organization"),
+    case("The National Immigration Institute said the fire started in the men's dormitory.\n\nThere were 68 men in "
+         "the facility at the time of the fire, the agency said.", "There were 68 men", "National Immigration Institute",
+         "said", "indirect", "inverted-cue/definite-description", "the-agency-is-the-agency-named-before"),
+    case("Lakeside Aerospace Inc. filed for bankruptcy protection on Friday. Its chief executive declined to comment."
+         "\n\n“The effects of the grounding have been particularly severe for our staff,” the company said.",
+         "The effects of the grounding", "Lakeside Aerospace Inc.", "said", "direct",
+         "direct-cue/definite-description", "the-company-is-the-company-named-before"),
+    case("Mayor Ana Lima opened the bridge on Monday.\n\nThe president of the council said the works were late. "
+         "The city would pay the extra costs, the mayor said.", "The city would pay", "Ana Lima", "said", "indirect",
+         "inverted-cue/definite-description", "the-mayor-is-the-person-with-that-title", role="Mayor"),
+    case("One of the two US officials said they had been carrying out the drone flights for over a week.",
+         "drone flights", "One of the two US officials", "said", "indirect", "speech-verb/partitive", "partitive"),
+    case("More than 250,000 babies a year would have been affected, according to research by the Migration Policy "
+         "Institute.", "250,000 babies", "Migration Policy Institute", "according to", "indirect",
+         "according-to/named", "according-to-research-by-its-author"),
+    case("Another Gulf Arab power, the United Arab Emirates, said tension was approaching a boiling point.",
+         "tension was approaching", "United Arab Emirates", "said", "indirect", "speech-verb/named-appositive",
+         "a-place-in-apposition", speaker_kind="place"),
+    case("A spokesman for Lufthansa said some of the cuts could be achieved by early retirements.",
+         "early retirements", "spokesman for Lufthansa", "said", "indirect", "speech-verb/description",
+         "a-description-keeps-whose-it-is"),
     case("Talks resumed. “We are close,” the spokesman said, “but not there yet.”", "We are close", "spokesman", "said",
          "direct", "direct-cue/description", "description", speaker_kind="person"),
 ]

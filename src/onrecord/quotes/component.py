@@ -4,6 +4,7 @@ The sieves run in the order of quotes.attribution.DEFAULT_ORDER; config={"sieves
 reorders or drops them, list by list (a list left out keeps its default order)."""
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,10 +31,13 @@ class OnrecordComponent:
 
 @Language.component("onrecord_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: put this before the parser so no sentence spans two paragraphs."""
+    """A line break ends a sentence: put this before the parser so no sentence spans two paragraphs.
+    All starts are written in one array: setting them token by token checks the whole Doc each time."""
+    starts = doc.to_array([SENT_START])
     for token in doc[:-1]:
         if "\n" in token.text or token.whitespace_ == "\n" or (token.is_space and "\n" in token.text):
-            doc[token.i + 1].is_sent_start = True
+            starts[token.i + 1] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 

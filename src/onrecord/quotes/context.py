@@ -3,6 +3,7 @@ DirectCandidate, Verdict)."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -90,6 +91,8 @@ class Context:
         self.doc = doc
         self.text = doc.text
         self.skip = sorted(skip_spans)
+        self._skip_starts = [s for s, _ in self.skip]
+        self._skip_max_end = list(accumulate((e for _, e in self.skip), max))
         self.paras = [p for p in paragraphs(self.text) if not self.skipped(p.start, p.end)]
         self._para_starts = [p.start for p in self.paras]
         self.names = NameIndex(doc)
@@ -101,13 +104,23 @@ class Context:
         # 'Clinton is “the most dishonest candidate,” Pence said': a quotation that all but fills the clause a
         # speech verb reports is direct, and that verb is its cue (quotation index -> cue)
         self.cue_of_filled_clause: dict[int, object] = {}
-        self._entity_at: dict[int, object] | None = None
         self.frame_records: list[tuple[Frame, str]] = []
+        self.turns: dict = {}
+        """Interview turns by the id of their quote span (quotes/direct/interview.py)."""
+        self.interview_people: tuple | None = None
+        self.trailing_labels: dict = {}
+        """'...: PM Modi' labels by the id of the quote span they sign."""
         self.last_named: Quotation | None = None
         """The latest record with a named speaker: who a cue-less quotation continues."""
 
     def skipped(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.skip)
+        """Inside one of the skip spans (site chrome, headlines)."""
+        i = bisect_right(self._skip_starts, start) - 1
+        while i >= 0 and self._skip_max_end[i] >= end:
+            if self.skip[i][1] >= end:
+                return True
+            i -= 1
+        return False
 
     def para_of(self, offset: int) -> int | None:
         i = bisect_right(self._para_starts, offset) - 1
@@ -130,12 +143,11 @@ class Context:
     def entity_of(self, token):
         if not token.ent_type_:
             return None
-        if self._entity_at is None:
-            self._entity_at = {}
-            for ent in self.doc.ents:
-                for i in range(ent.start, ent.end):
-                    self._entity_at.setdefault(i, ent)
-        return self._entity_at.get(token.i)
+        return self.names.entities.at(token.i)
+
+    def ents_within(self, span) -> list:
+        """span.ents, without building every entity of the document again."""
+        return self.names.entities.within(span.start, span.end)
 
     def mention_text(self, token) -> str:
         ent = self.entity_of(token)

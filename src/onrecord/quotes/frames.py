@@ -3,9 +3,10 @@ and "according to X"; frames inside quotation marks dropped or nested; the kind 
 from __future__ import annotations
 
 from onrecord.quotes.context import Context, Frame
-from onrecord.quotes.lexicon import ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, is_speech_verb, lemma_of
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, JUDGING_VERBS,
+                                     JUDGING_WITHOUT_REASON, is_speech_verb, lemma_of)
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
-from onrecord.quotes.syntax import addressee_of, after_that, cue_text, subject_of
+from onrecord.quotes.syntax import addressee_of, after_that, author_of_findings, cue_text, subject_of
 
 
 @frame_sieve("speech-verb", per_speech_verb=True)
@@ -56,9 +57,13 @@ def _that_clauses(verb) -> list:
 @frame_sieve("told-to", per_speech_verb=True)
 def told_to_frame(ctx: Context, verb) -> Frame | None:
     """"X told his advisers to find a way": the addressee and what they were told to do."""
-    if _complements(verb) or lemma_of(verb) not in ADDRESSEE_OBJECT_VERBS:
+    called_on = lemma_of(verb) == "call"
+    if _complements(verb) or (lemma_of(verb) not in ADDRESSEE_OBJECT_VERBS and not called_on):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if called_on:  # 'called on Congress to pass legislation'
+        objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                   if g.dep_ == "pobj"]
     clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
                                                                     for g in c.children)]
     if not objects or not clauses:
@@ -142,7 +147,7 @@ def according_frames(ctx: Context) -> list[Frame]:
         objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
         if not objects:
             continue
-        source = objects[0]
+        source = author_of_findings(objects[0])
         last = max(t.i for t in token.subtree)
         sent = token.sent
         before = ctx.trim(sent.start_char, ctx.doc[token.i].idx)
@@ -155,6 +160,32 @@ def according_frames(ctx: Context) -> list[Frame]:
         if len(parts) == 1:
             start, end = parts[0]
         frames.append(Frame(token, "according to", source, start, end, None, "according-to", parts))
+    return frames
+
+
+@frame_sieve("accused-of")
+def judged_object_frames(ctx: Context) -> list[Frame]:
+    """'accused Apple of receiving unfair tax treatment', 'blamed Hamas for the civilian deaths', 'condemning the
+    actions of “paid agitators”': whom someone accuses, blames, praises or condemns, and what for."""
+    frames = []
+    for verb in ctx.doc:
+        lemma = lemma_of(verb)
+        if verb.pos_ != "VERB" or lemma not in JUDGING_VERBS or _complements(verb) \
+                or ctx.skipped(verb.idx, verb.idx + 1):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not objects:
+            continue
+        target = objects[0]
+        reasons = [c for c in list(verb.children) + list(target.children)
+                   if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > target.i]
+        if not reasons and lemma not in JUDGING_WITHOUT_REASON:
+            continue
+        last = max((r.right_edge for r in reasons), key=lambda t: t.i, default=target.right_edge)
+        start, end = ctx.trim(target.left_edge.idx, last.idx + len(last))
+        if len(ctx.text[start:end].split()) >= 3:
+            frames.append(Frame(verb, cue_text(verb), subject_of(verb), start, end, None, "accused-of",
+                                [(start, end)]))
     return frames
 
 
@@ -179,7 +210,8 @@ def find_frames(ctx: Context) -> list[Frame]:
 
 def drop_frames_inside_quotes(ctx: Context, frames: list[Frame]) -> list[Frame]:
     """A frame inside a quotation is somebody's words: dropped, unless a named speaker reports it within
-    the quotation ('nested-' rule)."""
+    the quotation, or it stands in an interview's answer, where the one interviewed reports what was said
+    ('nested-' rule)."""
     kept = []
     for frame in frames:
         cue_at = frame.cue.idx
@@ -188,7 +220,8 @@ def drop_frames_inside_quotes(ctx: Context, frames: list[Frame]) -> list[Frame]:
             continue
         if holding_cue:
             subject = frame.speaker_token
-            if subject is None or subject.pos_ == "PRON" or not subject.ent_type_:
+            in_interview = any(id(q) in ctx.turns for q in holding_cue)
+            if not in_interview and (subject is None or subject.pos_ == "PRON" or not subject.ent_type_):
                 continue
             q = holding_cue[0]
             frame.start, frame.end = max(frame.start, q.start), min(frame.end, q.end)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import onrecord.quotes.direct.candidates  # noqa: F401  (the modules register their sieves)
+import onrecord.quotes.direct.interview  # noqa: F401
 import onrecord.quotes.direct.sieves  # noqa: F401
 import onrecord.quotes.frames  # noqa: F401
 import onrecord.quotes.speaker_sieves  # noqa: F401
@@ -11,15 +12,17 @@ from onrecord.quotes.registry import CANDIDATE_SIEVES, FRAME_SIEVES, QUOTATION_S
 
 
 DEFAULT_ORDER = {
-    "frames": ["speech-verb", "told-to", "parenthetical-cue", "claim-noun", "according-to"],
-    "candidates": ["speaker-label", "dash-signature", "direct-cue", "filled-clause", "title", "same-cue", "runs-on",
-                   "mixed-run-on"],
-    "quotations": ["dash-signature", "speaker-label", "direct-according", "direct-cue", "direct-adjacent",
-                   "colon-name", "colon-subject", "looks-like-speech", "fragment-subject", "previous-sentence",
-                   "colon-previous-paragraph", "continuation", "too-short", "unattributed"],
-    "speakers": ["none", "named-appositive", "relative", "pronoun-same-sentence", "pronoun-previous-subject",
-                 "pronoun-previous-speaker", "pronoun-nearest-name", "unresolved-pronoun", "named-group", "named",
-                 "quantifier", "not-a-noun", "proper-noun", "description"],
+    "frames": ["speech-verb", "told-to", "parenthetical-cue", "claim-noun", "according-to", "accused-of"],
+    "candidates": ["interview", "trailing-label", "speaker-label", "dash-signature", "direct-cue", "filled-clause",
+                   "title", "same-cue", "runs-on", "mixed-run-on"],
+    "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "direct-according",
+                   "direct-cue", "direct-adjacent", "colon-name", "colon-subject", "looks-like-speech",
+                   "fragment-subject", "previous-sentence", "colon-previous-paragraph", "continuation", "too-short",
+                   "unattributed"],
+    "speakers": ["none", "named-appositive", "relative", "partitive", "pronoun-same-sentence",
+                 "pronoun-previous-subject", "pronoun-previous-speaker", "pronoun-nearest-name",
+                 "pronoun-quoting-speaker", "unresolved-pronoun", "named-group", "named", "quantifier", "not-a-noun",
+                 "proper-noun", "definite-description", "description"],
 }
 """The sieves in the order they run: the first to answer wins. Pass another order through the component's
 config (nlp.add_pipe("onrecord", config={"sieves": {...}})) to reorder or drop sieves."""

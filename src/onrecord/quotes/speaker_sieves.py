@@ -6,11 +6,11 @@ import re
 from dataclasses import replace
 
 from onrecord.quotes.context import Context
-from onrecord.quotes.lexicon import PERSON_NOUNS, PRONOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS
+from onrecord.quotes.lexicon import COMPANY_NOUNS, GENERIC_ORGANISATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS
 from onrecord.quotes.registry import speaker_sieve
 from onrecord.records import Speaker
 from onrecord.speakers import Person, role_and_affiliation
-from onrecord.speakers.names import KIND_BY_LABEL, name_words
+from onrecord.speakers.names import KIND_BY_LABEL, TITLES, looks_like_organisation, name_words, title_before
 
 
 @speaker_sieve("none")
@@ -72,7 +72,7 @@ def pronoun_same_sentence(ctx: Context, token):
         return None
     sent = token.sent
     # a name inside quotation marks is talked about, not talking: “Cruz is our best debater,” he said
-    named = [e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= token.idx and not ctx.in_quotation(
+    named = [e for e in ctx.ents_within(sent) if e.label_ == "PERSON" and e.end_char <= token.idx and not ctx.in_quotation(
         e.start_char)]
     for ent in sorted(named + _unlabelled_named_subjects(ctx, sent, token), key=lambda e: -e.start_char):
         if ent.root.dep_ in SUBJECT_DEPS:
@@ -101,7 +101,7 @@ def pronoun_previous_subject(ctx: Context, token):
     for _ in range(3):
         if before.start_char < max(horizon, latest_quote):
             break
-        subjects = [e for e in before.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
+        subjects = [e for e in ctx.ents_within(before) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
                     and not ctx.in_quotation(e.start_char)]
         for ent in subjects[:1]:
             person = ctx.names.person(ent.text, ent.start_char)
@@ -122,8 +122,10 @@ def pronoun_previous_speaker(ctx: Context, token):
     horizon = _pronoun_horizon(ctx, token)
     mention = _pronoun_mention(token)
     for quotation in reversed(ctx.quotations):
+        if quotation.start < horizon:
+            break  # records come in reading order: every one before this is further back still
         speaker = quotation.speaker
-        if speaker is None or speaker.name is None or quotation.start < horizon:
+        if speaker is None or speaker.name is None:
             continue
         if wanted in ("m", "f") and speaker.kind == "person":
             person = ctx.names.person(speaker.name, speaker.start)
@@ -149,6 +151,21 @@ def pronoun_nearest_name(ctx: Context, token):
         if _compatible(person, wanted) and not ctx.in_quotation(position):
             return _person_speaker(person, *_pronoun_mention(token)), "pronoun-nearest-name"
     return None
+
+
+@speaker_sieve("pronoun-quoting-speaker")
+def pronoun_quoting_speaker(ctx: Context, token):
+    """'I told him we should look at this again', inside Michael Dell's answer: I and we inside a quotation are
+    the quotation's speaker."""
+    if not is_pronoun(token) or PRONOUNS.get(token.lower_) != "1":
+        return None
+    holding = [q for q in ctx.quotations if q.start <= token.idx < q.end and q.speaker is not None
+               and q.speaker.name is not None]
+    if not holding:
+        return None
+    speaker = holding[-1].speaker
+    return Speaker(speaker.name, *_pronoun_mention(token), speaker.kind, speaker.role, speaker.affiliation), \
+        "pronoun-quoting-speaker"
 
 
 @speaker_sieve("unresolved-pronoun")
@@ -179,7 +196,7 @@ def named_entity(ctx: Context, token):
     ent = ctx.entity_of(token)
     if ent is None:
         return None
-    return _named(ctx, ent.text, ent.start_char, ent.end_char, ent.label_), "named"
+    return _named(ctx, ent.text, ent.start_char, ent.end_char, ent.label_, title_before(ent)), "named"
 
 
 @speaker_sieve("quantifier")
@@ -204,10 +221,49 @@ def _noun_phrase(ctx: Context, token):
     return ctx.doc[start_tok.i:end_tok.i + 1], bool(conjuncts)
 
 
+DESCRIBING_PREPOSITIONS = frozenset("of for at from with in on to".split())
+MAX_DESCRIPTION_WORDS = 12
+
+
+def _described(ctx: Context, token):
+    """The noun phrase a description is, with the phrases right after it that say whose or where within a
+    dozen words ('a spokesman for Lufthansa', 'the Israeli mission to the UN in Geneva'); and whether it joins
+    several nouns."""
+    mention, has_conjuncts = _noun_phrase(ctx, token)
+    end = mention.end
+    if not has_conjuncts:
+        for child in token.rights:
+            subtree = list(child.subtree)
+            if (child.dep_ != "prep" or child.lower_ not in DESCRIBING_PREPOSITIONS or subtree[0].i != end
+                    or any(t.pos_ in ("VERB", "AUX") for t in subtree)
+                    or subtree[-1].i + 1 - mention.start > MAX_DESCRIPTION_WORDS):
+                break
+            end = subtree[-1].i + 1
+    return ctx.doc[mention.start:end], has_conjuncts
+
+
+def _without_article(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+@speaker_sieve("partitive")
+def partitive(ctx: Context, token):
+    """'One of the two US officials said', 'Some of the protesters said': a number or quantifier with an 'of'
+    phrase speaks for those it picks out."""
+    if token.dep_ not in SUBJECT_DEPS or not (token.pos_ == "NUM" or token.lower_ in QUANTIFIER_SUBJECTS):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
+        return None
+    phrase, _ = _described(ctx, token)
+    kind = "person" if token.lower_ in ("one", "1") else "group"
+    return Speaker(_without_article(phrase.text), phrase.text, phrase.start_char, phrase.end_char, kind), "partitive"
+
+
 @speaker_sieve("proper-noun")
 def proper_noun(ctx: Context, token):
-    """A proper noun the entity recogniser missed, when it names a person of the document (stamped 'named')."""
-    if token.pos_ != "PROPN":
+    """A proper noun the entity recogniser missed, when it names a person of the document (stamped 'named'); a
+    capitalised word the tagger took for a common noun too ('Trump first called on Congress ...')."""
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
         return None
     mention, _ = _noun_phrase(ctx, token)
     person = ctx.names.person(mention.text, mention.start_char)
@@ -216,19 +272,62 @@ def proper_noun(ctx: Context, token):
     return _person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
 
 
+@speaker_sieve("definite-description")
+def definite_description(ctx: Context, token):
+    """'the agency said', 'the president said': a definite description of someone the story has named names
+    them: a person whose title or role holds the noun, an organisation whose name holds it, else the latest
+    organisation quoted before."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or token.dep_ not in SUBJECT_DEPS:
+        return None
+    determiners = [c.lower_ for c in token.lefts if c.dep_ == "det"]
+    if determiners != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
+        return None
+    if len([c for c in token.lefts if c.dep_ != "det"]) > 1 or any(
+            t.i != token.i and (t.pos_ == "PROPN" or t.ent_type_) for t in token.subtree):
+        return None  # 'the German airline Lufthansa', 'the Trump administration' name themselves
+    noun = token.lemma_.lower()
+    found = None
+    if noun in PERSON_NOUNS or noun in TITLES:
+        found = ctx.names.holding_role(noun, token.idx)
+    elif noun in ORGANISATION_NOUNS:
+        found = ctx.names.organisation_called(noun, token.idx)
+        if found is None and noun in GENERIC_ORGANISATION_NOUNS:
+            horizon = ctx.paras[max(0, (ctx.para_of(token.idx) or 0) - 2)].start
+            found = _latest_organisation_quoted(ctx, token.idx)
+            if found is None and noun in COMPANY_NOUNS:
+                found = ctx.names.organisation_before(token.idx, horizon)
+    if found is None:
+        return None
+    mention = ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
+    return Speaker(found.name, mention.text, mention.start_char, mention.end_char, found.kind, found.role,
+                   found.affiliation), "definite-description"
+
+
+def _latest_organisation_quoted(ctx: Context, before: int) -> Person | None:
+    for quotation in reversed(ctx.quotations):
+        speaker = quotation.speaker
+        if speaker is not None and speaker.name and speaker.kind == "organization" and speaker.start < before:
+            return Person(speaker.name, speaker.kind, role=speaker.role, affiliation=speaker.affiliation)
+    return None
+
+
 @speaker_sieve("description")
 def description(ctx: Context, token):
     """'the spokesman', 'officials': the noun phrase itself, a person, a group or unknown."""
-    mention, has_conjuncts = _noun_phrase(ctx, token)
+    mention, has_conjuncts = _described(ctx, token)
     noun = token.lemma_.lower()
     kind = "group" if token.tag_ in ("NNS", "NNPS") or has_conjuncts else (
         "person" if noun in PERSON_NOUNS else "unknown")
-    name = re.sub(r"^(the|a|an)\s+", "", mention.text, flags=re.I)
-    return Speaker(name, mention.text, mention.start_char, mention.end_char, kind), "description"
+    return Speaker(_without_article(mention.text), mention.text, mention.start_char, mention.end_char, kind), \
+        "description"
 
 
 def described_person(ctx: Context, token) -> Speaker:
     entity = ctx.entity_of(token)
+    if entity is not None and entity.label_ != "PERSON":
+        # 'Another Gulf Arab power, the United Arab Emirates,': the name in apposition is a place or an
+        # organisation
+        return _named(ctx, entity.text, entity.start_char, entity.end_char, entity.label_)
     left = min((c.left_edge.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
     if entity is not None:
         left = min(left, entity.start)
@@ -236,16 +335,20 @@ def described_person(ctx: Context, token) -> Speaker:
     person = ctx.names.person(span.text, span.start_char)
     if person is not None:
         return _person_speaker(person, span.text, span.start_char, span.end_char)
-    role, affiliation = role_and_affiliation(span)
+    role, affiliation = role_and_affiliation(span, ctx.names.entities)
     return Speaker(" ".join(name_words(span.text)), span.text, span.start_char, span.end_char, "person",
                    role, affiliation)
 
 
-def _named(ctx: Context, text: str, start: int, end: int, label: str) -> Speaker:
-    person = ctx.names.person(text, start)
-    if label != "PERSON" and (person is None or person.surname != text.split()[-1].lower()):
+def _named(ctx: Context, text: str, start: int, end: int, label: str, title: str | None = None) -> Speaker:
+    person = ctx.names.person(text, start, title)
+    organisation = label == "PERSON" and looks_like_organisation(name_words(text))
+    if (label != "PERSON" or organisation) and (person is None or person.surname != text.split()[-1].lower()):
         person = ctx.names.entity(text)
-    kind = KIND_BY_LABEL.get(label, "unknown")
+    kind = "organization" if organisation else KIND_BY_LABEL.get(label, "unknown")
+    if person is None and label in ("ORG", "NORP", "PERSON"):
+        # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person too)
+        person = ctx.names.fuller_organisation(text)
     if person is None:
         return Speaker(" ".join(text.split()), text, start, end, kind)
     return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)

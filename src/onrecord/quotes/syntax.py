@@ -3,8 +3,8 @@ and a source before a colon."""
 from __future__ import annotations
 
 from onrecord.quotes.context import Context
-from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, DOCUMENT_NOUNS, PERSON_NOUNS, PHRASAL_SPEECH_VERBS,
-                                     SUBJECT_DEPS, is_speech_verb, lemma_of)
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, DOCUMENT_NOUNS, FINDINGS_NOUNS, PERSON_NOUNS,
+                                     PHRASAL_SPEECH_VERBS, SUBJECT_DEPS, is_speech_verb, lemma_of)
 
 
 def subject_of(verb):
@@ -70,6 +70,19 @@ def after_that(clause) -> int:
     if first.lower_ == "that" and first.dep_ in ("mark", "advmod"):
         return first.idx + len(first)
     return first.idx
+
+
+def author_of_findings(source):
+    """'according to research by the Migration Policy Institute', 'a filing from Impresa': the one who
+    published the research, data or filing a source names, when a name follows; else the source itself."""
+    if source.pos_ != "NOUN" or source.lemma_.lower() not in FINDINGS_NOUNS:
+        return source
+    for prep in source.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            names = [t for t in prep.children if t.dep_ == "pobj" and (t.ent_type_ or t.pos_ == "PROPN")]
+            if names:
+                return names[0]
+    return source
 
 
 def source_subject(verb):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from onrecord.quotes.context import Context, opens_clause
+from onrecord.quotes.direct.interview import with_interview_turns, with_trailing_labels
 from onrecord.quotes.lexicon import FINITE_TAGS, SPEAKER_LABEL_STOPWORDS, THOUGHT_VERBS, is_speech_verb, lemma_of
 from onrecord.quotes.marks import (CLOSING_MARKS, DASH_SIGNATURE, OPENING_MARKS, SIGNATURE_PARAGRAPH, QuoteSpan,
                                    find_quotes, speaker_label)
@@ -18,7 +19,7 @@ def quote_spans(ctx: Context) -> list[QuoteSpan]:
         label = speaker_label(para.text)
         if label and i not in quoted_paras and not label_is_stopword(label):
             spans.append(QuoteSpan(para.start, para.end, "", True))
-    return sorted(spans, key=lambda q: q.start)
+    return with_trailing_labels(ctx, with_interview_turns(ctx, sorted(spans, key=lambda q: q.start)))
 
 
 def label_is_stopword(label: str) -> bool:

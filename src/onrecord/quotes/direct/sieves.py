@@ -10,7 +10,8 @@ from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, DOCUMENT_NOUNS, MIN
 from onrecord.quotes.marks import QuoteSpan
 from onrecord.quotes.registry import quotation_sieve
 from onrecord.quotes.speaker_sieves import label_speaker
-from onrecord.quotes.syntax import addressee_of, cue_text, source_before_colon, source_subject, subject_of
+from onrecord.quotes.syntax import (addressee_of, author_of_findings, cue_text, source_before_colon, source_subject,
+                                    subject_of)
 from onrecord.records import Speaker
 
 
@@ -40,7 +41,7 @@ def direct_according(ctx: Context, cand: DirectCandidate):
     if cue is None or cue.lower_ != "according":
         return None
     objects = [c for c in cue.subtree if c.dep_ == "pobj"]
-    speaker, sieve = ctx.speaker_for(objects[0] if objects else None)
+    speaker, sieve = ctx.speaker_for(author_of_findings(objects[0]) if objects else None)
     return Verdict("direct", cand.start, cand.end, speaker, "according to", None, f"direct-according/{sieve}",
                    cand.parts, cue)
 
