@@ -41,11 +41,14 @@ class PollResult:
 
 
 class Watcher:
-    def __init__(self, engine, nlp, fetcher: Fetcher, report: Callable[[str], None]):
+    def __init__(self, engine, nlp, fetcher: Fetcher, report: Callable[[str], None],
+                 after_poll: Callable[[], None] | None = None):
         self.engine = engine
         self.nlp = nlp
         self.fetcher = fetcher
         self.report = report
+        self.after_poll = after_poll or (lambda: None)
+        """Called after each target is polled (webhooks for what it stored: onrecord.notify)."""
         self.stop = threading.Event()
 
     def run(self, targets: list[str], every: float, once: bool = False) -> None:
@@ -56,6 +59,7 @@ class Watcher:
                 result = self.poll(url)
                 self.report(f"{result.url}: {result.status}; {result.new_items} new items, "
                             f"{result.quotations_added} quotations added")
+                self.after_poll()
             if once:
                 return
             self.stop.wait(every)

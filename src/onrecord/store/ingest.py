@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import and_, func, insert, select, update
 
+from onrecord.store.gender import record_evidence
 from onrecord.store.keys import PRONOUNS, name_key, near_duplicate, quote_key, role_key, text_key
 from onrecord.store.schema import (documents, posts, quotations, speaker_aliases, speaker_roles, speakers,
                                    statements)
@@ -230,14 +231,15 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
         speaker_id = resolver.resolve(record["speaker"])
         seen = post.get("time") or info.published or fetched
         statement_id = _statement(connection, speaker_id, record["text"], seen, info.id)
-        connection.execute(insert(quotations).values(
+        quotation_id = connection.execute(insert(quotations).values(
             quote_key=key, document_id=info.id, kind=record["kind"], text=record["text"],
             speaker_id=speaker_id, speaker_name=speaker.get("name"), mention=speaker.get("mention"),
             speaker_kind=speaker.get("kind"), role=speaker.get("role"), affiliation=speaker.get("affiliation"),
             cue=record["cue"], addressee=record["addressee"], confidence=record["confidence"],
             rule=record["rule"], statement_id=statement_id, date=seen, site=info.site, ingested_at=fetched,
             platform=record.get("platform"),
-            **position))
+            **position)).inserted_primary_key[0]
+        record_evidence(connection, quotation_id, speaker.get("mention"), speaker.get("name"), record["rule"])
         stored[key] = -1
         added += 1
     return IngestOutcome(status, added)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, column, func, literal_column, select, table, text
 
 from onrecord.formats import quotation_record, speaker_dict
+from onrecord.store.gender import speaker_gender
 from onrecord.store.keys import name_key
 from onrecord.store.schema import documents, quotations, speaker_aliases, speaker_roles, speakers, statements
 
@@ -166,7 +167,8 @@ def speaker_by_id(connection, speaker_id: int, latest: int = 10) -> dict | None:
             .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
     return {"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
             "last_seen": row.last_seen, "aliases": aliases, "roles": roles,
-            "quotes": len(dates), "per_week": per_week(dates), "latest": quotes}
+            "quotes": len(dates), "per_week": per_week(dates), "latest": quotes,
+            "gender": speaker_gender(connection, speaker_id)}
 
 
 def per_week(dates: list[str]) -> dict[str, int]:
