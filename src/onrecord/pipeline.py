@@ -64,12 +64,20 @@ class Extraction:
         return [q.record(self.document) for q in self.quotations]
 
 
+def live_blog_post_starts(document: Document) -> list[int] | None:
+    """Where a live blog's posts start (posts with times): a pronoun or a continuation never reaches back
+    into another post. None for an article."""
+    timed = [post for post in document.posts if post.time]
+    return [post.start for post in document.posts] if len(timed) >= 2 else None
+
+
 def extract_documents(nlp, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
     def prepared():
         for document in documents:
             doc = nlp.make_doc(document.text)
             doc._.onrecord_skip = document.skip_spans
             doc._.onrecord_embeds = document.embeds
+            doc._.onrecord_posts = live_blog_post_starts(document)
             yield doc, document
 
     for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
