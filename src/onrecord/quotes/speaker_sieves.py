@@ -199,7 +199,10 @@ def unresolved_pronoun(ctx: Context, token):
 def named_group(ctx: Context, token):
     """'Hamas and el-Sisi said': names joined by 'and' speak together."""
     ent = ctx.entity_of(token)
-    named_conjuncts = [c for c in token.conjuncts if c.i > token.i and ctx.entity_of(c) is not None]
+    # people speak with people, organisations and places with their like: 'Fox and Ailes' is no group speaker
+    named_conjuncts = [c for c in token.conjuncts if c.i > token.i and ctx.entity_of(c) is not None
+                       and ctx.entity_of(c) is not ent
+                       and _same_kind(ctx.entity_of(c).label_, ent.label_ if ent is not None else None)]
     if ent is None or not named_conjuncts:
         return None
     entities = [ent] + [ctx.entity_of(c) for c in named_conjuncts]
@@ -208,6 +211,10 @@ def named_group(ctx: Context, token):
     name = ", ".join(names[:-1]) + " and " + names[-1]
     mention = ctx.text[entities[0].start_char:entities[-1].end_char]
     return Speaker(name, mention, entities[0].start_char, entities[-1].end_char, "group"), "named-group"
+
+
+def _same_kind(label: str, other: str | None) -> bool:
+    return (label == "PERSON") == (other == "PERSON")
 
 
 @speaker_sieve("named")
@@ -276,8 +283,9 @@ def _described(ctx: Context, token):
     if not has_conjuncts:
         for child in token.rights:
             subtree = list(child.subtree)
-            if (child.dep_ != "prep" or child.lower_ not in DESCRIBING_PREPOSITIONS or subtree[0].i != end
-                    or any(t.pos_ in ("VERB", "AUX") for t in subtree)
+            describes = (child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS) or (
+                child.dep_ == "amod" and child.pos_ == "ADJ")  # 'a person familiar with the lawsuit'
+            if (not describes or subtree[0].i != end or any(t.pos_ in ("VERB", "AUX") for t in subtree)
                     or subtree[-1].i + 1 - mention.start > MAX_DESCRIPTION_WORDS):
                 break
             end = subtree[-1].i + 1
