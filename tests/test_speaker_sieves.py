@@ -108,7 +108,7 @@ def test_speaker_sieve(extract, text, words, speaker, cue, kind, rule, more):
     check(extract(text), words, speaker, cue, kind, rule, more)
 
 
-def test_a_person_and_an_organisation_named_together_are_no_group(extract):
+def test_a_group_named_as_one_entity_is_counted_once(extract):
     records = extract("Fox and Ailes said the claims were untrue and would be fought in court.")
     assert [r["speaker"]["name"] for r in records] == ["Fox and Ailes"]
     records = extract("Senator Ann Lee and Governor Tom Reyes said the bridge would open in May.")

@@ -199,10 +199,8 @@ def unresolved_pronoun(ctx: Context, token):
 def named_group(ctx: Context, token):
     """'Hamas and el-Sisi said': names joined by 'and' speak together."""
     ent = ctx.entity_of(token)
-    # people speak with people, organisations and places with their like: 'Fox and Ailes' is no group speaker
     named_conjuncts = [c for c in token.conjuncts if c.i > token.i and ctx.entity_of(c) is not None
-                       and ctx.entity_of(c) is not ent
-                       and _same_kind(ctx.entity_of(c).label_, ent.label_ if ent is not None else None)]
+                       and ctx.entity_of(c) is not ent]
     if ent is None or not named_conjuncts:
         return None
     entities = [ent] + [ctx.entity_of(c) for c in named_conjuncts]
@@ -211,10 +209,6 @@ def named_group(ctx: Context, token):
     name = ", ".join(names[:-1]) + " and " + names[-1]
     mention = ctx.text[entities[0].start_char:entities[-1].end_char]
     return Speaker(name, mention, entities[0].start_char, entities[-1].end_char, "group"), "named-group"
-
-
-def _same_kind(label: str, other: str | None) -> bool:
-    return (label == "PERSON") == (other == "PERSON")
 
 
 @speaker_sieve("named")
