@@ -2,6 +2,7 @@
 same spaCy model, in one run; each tool in its own process so peak RSS is its own.
 
     .venv/bin/python benchmarks/throughput.py [--split ../shared/data/polnear/dev] [--workers 2] [--repeat 3]
+        [--compare DIR]   (also time the onrecord of another checkout, e.g. `git worktree add /tmp/before REV`)
 (textacy is a dev extra: pip install -e '.[bench]')
 
 Model loading is never timed (for --workers, every process has loaded it before the clock starts).
@@ -25,10 +26,14 @@ def texts(split: str) -> list[str]:
 
 
 def run_onrecord(split: str, workers: int) -> dict:
-    from onrecord.pipeline import ExtractionPool, document_or_error, extract_documents, load_pipeline
+    from onrecord.pipeline import ExtractionPool, extract_documents, load_pipeline
     from onrecord.records import RawSource
 
-    documents = [document_or_error(RawSource(f"dev-{i}", t, False)) for i, t in enumerate(texts(split))]
+    try:
+        from onrecord.pipeline import document_or_error as build
+    except ImportError:  # an older checkout, timed with --compare
+        from onrecord.clean import build_document as build
+    documents = [build(RawSource(f"dev-{i}", t, False)) for i, t in enumerate(texts(split))]
     if workers > 1:
         with ExtractionPool(workers) as pool:
             pool.wait_until_loaded()
@@ -68,9 +73,10 @@ def child(tool: str, split: str, workers: int) -> None:
     print(json.dumps(result))
 
 
-def measure(tool: str, split: str, workers: int = 1) -> dict:
+def measure(tool: str, split: str, workers: int = 1, source: str | None = None) -> dict:
+    environment = dict(os.environ, PYTHONPATH=os.path.join(source, "src")) if source else None
     output = subprocess.run([sys.executable, __file__, "--child", tool, "--split", split, "--workers", str(workers)],
-                            capture_output=True, text=True, check=True).stdout
+                            capture_output=True, text=True, check=True, env=environment).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
@@ -79,22 +85,26 @@ def main() -> None:
     parser.add_argument("--split", default=os.path.join("..", "shared", "data", "polnear", "dev"))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="Rounds; each tool keeps its fastest.")
+    parser.add_argument("--compare", help="Another checkout whose onrecord is timed too, in the same rounds.")
     parser.add_argument("--child")
     args = parser.parse_args()
     if args.child:
         child(args.child, args.split, args.workers)
         return
     words = sum(len(t.split()) for t in texts(args.split))
-    runs = [("textacy 0.13 direct_quotations", "textacy", 1), ("onrecord, 1 process", "onrecord", 1)]
+    runs = [("textacy 0.13 direct_quotations", "textacy", 1, None), ("onrecord, 1 process", "onrecord", 1, None)]
+    if args.compare:
+        runs.append((f"onrecord at {os.path.basename(os.path.abspath(args.compare))}, 1 process", "onrecord", 1,
+                     args.compare))
     if args.workers > 1:
-        runs.append((f"onrecord, --workers {args.workers}", "onrecord", args.workers))
+        runs.append((f"onrecord, --workers {args.workers}", "onrecord", args.workers, None))
     fastest: dict[str, dict] = {}
     for _round in range(max(1, args.repeat)):
-        for name, tool, workers in runs:
-            result = measure(tool, args.split, workers)
+        for name, tool, workers, source in runs:
+            result = measure(tool, args.split, workers, source)
             if name not in fastest or result["seconds"] < fastest[name]["seconds"]:
                 fastest[name] = result
-    rows = [(name, fastest[name]) for name, _tool, _workers in runs]
+    rows = [(name, fastest[name]) for name, _tool, _workers, _source in runs]
     base = words / rows[0][1]["seconds"]
     print(f"{words} words in {len(texts(args.split))} documents ({args.split}), CPU cores: {os.cpu_count()}, "
           f"fastest of {max(1, args.repeat)} rounds")
