@@ -6,16 +6,12 @@ from bisect import bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from onrecord.clean.layout import paragraphs
 from onrecord.quotes.confidence import confidence
 from onrecord.quotes.marks import QuoteSpan
 from onrecord.records import Quotation, Speaker
 from onrecord.speakers import NameIndex
-
-if TYPE_CHECKING:
-    from onrecord.quotes.sieves import SieveLists
 
 
 @dataclass
@@ -88,7 +84,9 @@ class Context:
     """One parsed document and what the sieves share about it: paragraphs, quotation spans, names, the
     records emitted so far. Lookups by offset are indexed once, so attribution stays linear."""
 
-    def __init__(self, doc, skip_spans, sieves: "SieveLists", post_starts=None):
+    def __init__(self, doc, skip_spans, sieves, post_starts=None):
+        """sieves: the SieveLists to run (quotes/sieves.py, which imports the sieve modules that import this
+        one: hence no annotation)."""
         self.doc = doc
         self.post_starts = sorted(post_starts or ())
         self.text = doc.text

@@ -7,6 +7,7 @@ import onrecord.quotes.direct.candidates  # noqa: F401  (the modules register th
 import onrecord.quotes.direct.interview  # noqa: F401
 import onrecord.quotes.direct.sieves  # noqa: F401
 import onrecord.quotes.frames  # noqa: F401
+import onrecord.quotes.pronoun_sieves  # noqa: F401
 import onrecord.quotes.speaker_sieves  # noqa: F401
 from onrecord.quotes.registry import CANDIDATE_SIEVES, FRAME_SIEVES, QUOTATION_SIEVES, SPEAKER_SIEVES
 

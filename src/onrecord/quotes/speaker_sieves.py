@@ -1,12 +1,13 @@
-"""Speaker sieves: who a cue's mention names (a name, an appositive, a relative or personal pronoun, a group,
-a quantifier, a description), each person under their fullest name in the document."""
+"""Speaker sieves: who a cue's mention names (a name, an appositive, a relative pronoun, a group, a quantifier, a
+description), each person under their fullest name in the document. Personal pronouns: pronoun_sieves.py."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
 from onrecord.quotes.context import Context
-from onrecord.quotes.lexicon import COMPANY_NOUNS, EPITHET_NOUNS, GENERIC_ORGANISATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS
+from onrecord.quotes.lexicon import (COMPANY_NOUNS, EPITHET_NOUNS, GENERIC_ORGANISATION_NOUNS, ORGANISATION_NOUNS,
+                                     PERSON_NOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS)
 from onrecord.quotes.registry import speaker_sieve
 from onrecord.records import Speaker
 from onrecord.speakers import Person, role_and_affiliation
@@ -38,163 +39,6 @@ def relative_pronoun(ctx: Context, token):
     return replace(speaker, mention=token.text, start=token.idx, end=token.idx + len(token)), "relative-" + sieve
 
 
-def is_pronoun(token) -> bool:
-    return token.pos_ == "PRON" or token.lower_ in PRONOUNS
-
-
-def _pronoun_wanted(token) -> str | None:
-    """'m', 'f', 'p' (they) or 'n' (it) for a third-person pronoun that can be resolved; None otherwise."""
-    if not is_pronoun(token):
-        return None
-    wanted = PRONOUNS.get(token.lower_)
-    return None if wanted in ("1", "2", None) else wanted
-
-
-def _pronoun_horizon(ctx: Context, token) -> int:
-    """A pronoun looks back at most three paragraphs, and never into another live-blog post."""
-    para_index = ctx.para_of(token.idx) or 0
-    return max(ctx.paras[max(0, para_index - 3)].start, ctx.post_start(token.idx))
-
-
-def _pronoun_mention(token) -> tuple[str, int, int]:
-    return token.text, token.idx, token.idx + len(token)
-
-
-def _compatible(person: Person, wanted: str) -> bool:
-    return wanted in ("m", "f") and person.kind == "person" and person.gender in (None, wanted)
-
-
-@speaker_sieve("pronoun-same-sentence")
-def pronoun_same_sentence(ctx: Context, token):
-    """'Fallon fired back: “...,” he wrote': a person named as subject earlier in the pronoun's sentence."""
-    wanted = _pronoun_wanted(token)
-    if wanted is None:
-        return None
-    sent = token.sent
-    # a name inside quotation marks is talked about, not talking: “Cruz is our best debater,” he said
-    named = [e for e in ctx.ents_within(sent) if e.label_ == "PERSON" and e.end_char <= token.idx and not ctx.in_quotation(
-        e.start_char)]
-    for ent in sorted(named + _unlabelled_named_subjects(ctx, sent, token), key=lambda e: -e.start_char):
-        if ent.root.dep_ in SUBJECT_DEPS:
-            person = ctx.names.person(ent.text, ent.start_char)
-            if person and _compatible(person, wanted):
-                return _person_speaker(person, *_pronoun_mention(token)), "pronoun-same-sentence"
-    return None
-
-
-def _unlabelled_named_subjects(ctx: Context, sent, before):
-    """'Fallon fired back: “...,” he wrote': a surname the entity recogniser missed the second time, as subject."""
-    return [ctx.doc[t.i:t.i + 1] for t in sent if t.i < before.i and t.pos_ == "PROPN" and not t.ent_type_
-            and t.dep_ in SUBJECT_DEPS and not ctx.in_quotation(t.idx)]
-
-
-@speaker_sieve("pronoun-previous-subject")
-def pronoun_previous_subject(ctx: Context, token):
-    """He/she: the person named as subject of one of the three sentences before, since the last quotation."""
-    wanted = _pronoun_wanted(token)
-    sent = token.sent
-    if wanted not in ("m", "f") or sent.start == 0:
-        return _organisation_previous_subject(ctx, token) if wanted in ("n", "p") and sent.start else None
-    latest_quote = ctx.quotations[-1].end if ctx.quotations else -1
-    horizon = _pronoun_horizon(ctx, token)
-    before = ctx.doc[sent.start - 1].sent
-    for _ in range(3):
-        if before.start_char < max(horizon, latest_quote):
-            break
-        subjects = [e for e in ctx.ents_within(before) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
-                    and not ctx.in_quotation(e.start_char)]
-        for ent in subjects[:1]:
-            person = ctx.names.person(ent.text, ent.start_char)
-            if person and person.gender == wanted:
-                return _person_speaker(person, *_pronoun_mention(token)), "pronoun-previous-subject"
-        if before.start == 0:
-            break
-        before = ctx.doc[before.start - 1].sent
-    return None
-
-
-def _organisation_previous_subject(ctx: Context, token):
-    """It/they: the organisation named as subject of the sentence before, in the same paragraph ('the WHO has
-    reminded countries ... Throughout February, it says, ...')."""
-    before = ctx.doc[token.sent.start - 1].sent
-    if ctx.para_of(before.start_char) != ctx.para_of(token.idx) and \
-            ctx.para_of(before.start_char) != (ctx.para_of(token.idx) or 0) - 1:
-        return None
-    if before.start_char < _pronoun_horizon(ctx, token):
-        return None
-    subjects = [e for e in ctx.ents_within(before) if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass")
-                and not ctx.in_quotation(e.start_char)]
-    if not subjects:
-        return None
-    speaker = _named(ctx, subjects[0].text, subjects[0].start_char, subjects[0].end_char, "ORG")
-    if speaker.kind != "organization":
-        return None
-    return Speaker(speaker.name, *_pronoun_mention(token), speaker.kind, speaker.role, speaker.affiliation), \
-        "pronoun-previous-subject"
-
-
-@speaker_sieve("pronoun-previous-speaker")
-def pronoun_previous_speaker(ctx: Context, token):
-    """He/she: the latest compatible person quoted; they/it: the latest organisation, group or place quoted."""
-    wanted = _pronoun_wanted(token)
-    if wanted is None:
-        return None
-    horizon = _pronoun_horizon(ctx, token)
-    mention = _pronoun_mention(token)
-    for quotation in reversed(ctx.quotations):
-        if quotation.start < horizon:
-            break  # records come in reading order: every one before this is further back still
-        speaker = quotation.speaker
-        if speaker is None or speaker.name is None:
-            continue
-        if wanted in ("m", "f") and speaker.kind == "person":
-            person = ctx.names.person(speaker.name, speaker.start)
-            if person is None or _compatible(person, wanted):
-                return Speaker(speaker.name, *mention, speaker.kind, speaker.role, speaker.affiliation), \
-                    "pronoun-previous-speaker"
-        if wanted in ("p", "n") and speaker.kind in ("organization", "group", "place"):
-            return Speaker(speaker.name, *mention, speaker.kind, speaker.role, speaker.affiliation), \
-                "pronoun-previous-speaker"
-    return None
-
-
-@speaker_sieve("pronoun-nearest-name")
-def pronoun_nearest_name(ctx: Context, token):
-    """He/she: the nearest compatible person named before, outside quotation marks."""
-    wanted = _pronoun_wanted(token)
-    if wanted not in ("m", "f"):
-        return None
-    horizon = _pronoun_horizon(ctx, token)
-    for position, person in ctx.names.people_before(token.idx):
-        if position < horizon:
-            break
-        if _compatible(person, wanted) and not ctx.in_quotation(position):
-            return _person_speaker(person, *_pronoun_mention(token)), "pronoun-nearest-name"
-    return None
-
-
-@speaker_sieve("pronoun-quoting-speaker")
-def pronoun_quoting_speaker(ctx: Context, token):
-    """'I told him we should look at this again', inside Michael Dell's answer: I and we inside a quotation are
-    the quotation's speaker."""
-    if not is_pronoun(token) or PRONOUNS.get(token.lower_) != "1":
-        return None
-    holding = [q for q in ctx.quotations if q.start <= token.idx < q.end and q.speaker is not None
-               and q.speaker.name is not None]
-    if not holding:
-        return None
-    speaker = holding[-1].speaker
-    return Speaker(speaker.name, *_pronoun_mention(token), speaker.kind, speaker.role, speaker.affiliation), \
-        "pronoun-quoting-speaker"
-
-
-@speaker_sieve("unresolved-pronoun")
-def unresolved_pronoun(ctx: Context, token):
-    if not is_pronoun(token):
-        return None
-    return Speaker(None, *_pronoun_mention(token), "unknown"), "unresolved-pronoun"
-
-
 @speaker_sieve("named-group")
 def named_group(ctx: Context, token):
     """'Hamas and el-Sisi said': names joined by 'and' speak together."""
@@ -204,7 +48,7 @@ def named_group(ctx: Context, token):
     if ent is None or not named_conjuncts:
         return None
     entities = [ent] + [ctx.entity_of(c) for c in named_conjuncts]
-    members = [_named(ctx, e.text, e.start_char, e.end_char, e.label_) for e in entities]
+    members = [named_speaker(ctx, e.text, e.start_char, e.end_char, e.label_) for e in entities]
     names = [m.name for m in members]
     name = ", ".join(names[:-1]) + " and " + names[-1]
     mention = ctx.text[entities[0].start_char:entities[-1].end_char]
@@ -220,7 +64,7 @@ def named_entity(ctx: Context, token):
     holder = _title_holder(ctx, ent)
     if holder is not None:
         return holder, "definite-description"
-    return _named(ctx, ent.text, ent.start_char, ent.end_char, ent.label_, title_before(ent)), "named"
+    return named_speaker(ctx, ent.text, ent.start_char, ent.end_char, ent.label_, title_before(ent)), "named"
 
 
 def _title_holder(ctx: Context, ent) -> Speaker | None:
@@ -313,7 +157,7 @@ def proper_noun(ctx: Context, token):
     person = ctx.names.person(mention.text, mention.start_char)
     if person is None:
         return None
-    return _person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
+    return person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
 
 
 @speaker_sieve("named-description")
@@ -413,20 +257,20 @@ def described_person(ctx: Context, token) -> Speaker:
     if entity is not None and entity.label_ != "PERSON":
         # 'Another Gulf Arab power, the United Arab Emirates,': the name in apposition is a place or an
         # organisation
-        return _named(ctx, entity.text, entity.start_char, entity.end_char, entity.label_)
+        return named_speaker(ctx, entity.text, entity.start_char, entity.end_char, entity.label_)
     left = min((c.left_edge.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
     if entity is not None:
         left = min(left, entity.start)
     span = ctx.doc[left:max(token.i + 1, entity.end if entity is not None else 0)]
     person = ctx.names.person(span.text, span.start_char)
     if person is not None:
-        return _person_speaker(person, span.text, span.start_char, span.end_char)
+        return person_speaker(person, span.text, span.start_char, span.end_char)
     role, affiliation = role_and_affiliation(span, ctx.names.entities)
     return Speaker(" ".join(name_words(span.text)), span.text, span.start_char, span.end_char, "person",
                    role, affiliation)
 
 
-def _named(ctx: Context, text: str, start: int, end: int, label: str, title: str | None = None) -> Speaker:
+def named_speaker(ctx: Context, text: str, start: int, end: int, label: str, title: str | None = None) -> Speaker:
     person = ctx.names.person(text, start, title)
     organisation = label == "PERSON" and looks_like_organisation(name_words(text))
     if (label != "PERSON" or organisation) and (person is None or person.surname != text.split()[-1].lower()):
@@ -441,7 +285,7 @@ def _named(ctx: Context, text: str, start: int, end: int, label: str, title: str
     return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)
 
 
-def _person_speaker(person: Person, mention: str, start: int, end: int) -> Speaker:
+def person_speaker(person: Person, mention: str, start: int, end: int) -> Speaker:
     return Speaker(person.name, mention, start, end, person.kind, person.role, person.affiliation)
 
 
@@ -451,6 +295,6 @@ def label_speaker(ctx: Context, label: str, start: int, keep_case: bool = False)
     person = ctx.names.person(words[-1] if keep_case else words[-1].title(), start) if words else None
     end = start + len(label.rstrip("."))
     if person is not None and (not keep_case or len(words) == 1):
-        return _person_speaker(person, ctx.text[start:end], start, end)
+        return person_speaker(person, ctx.text[start:end], start, end)
     name = " ".join(words) if keep_case else label.title()
     return Speaker(name, ctx.text[start:end], start, end, "person")
