@@ -68,6 +68,9 @@ CASES = [
     case("More than 250,000 babies a year would have been affected, according to research by the Migration Policy "
          "Institute.", "250,000 babies", "Migration Policy Institute", "according to", "indirect",
          "according-to/named", "according-to-research-by-its-author"),
+    case("According to data compiled by Our World In Data, Denmark leads in terms of total tests per 1,000 people.",
+         "Denmark leads", "Our World In Data", "according to", "indirect", "according-to/named",
+         "according-to-data-compiled-by-its-author"),
     case("Another Gulf Arab power, the United Arab Emirates, said tension was approaching a boiling point.",
          "tension was approaching", "United Arab Emirates", "said", "indirect", "speech-verb/named-appositive",
          "a-place-in-apposition", speaker_kind="place"),

@@ -77,6 +77,23 @@ def told_to_frame(ctx: Context, verb) -> Frame | None:
                  [(start, end)])
 
 
+@frame_sieve("misparsed-report", per_speech_verb=True)
+def object_read_as_report(ctx: Context, verb) -> Frame | None:
+    """'Donald Trump has said the US outpaces all other countries': the parser read the reported clause's verb
+    as a plural noun object of the cue; a noun that has an object of its own is such a verb."""
+    if _complements(verb):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.tag_ == "NNS"]
+    if not objects or not any(c.dep_ == "dobj" for c in objects[0].children):
+        return None
+    target = objects[0]
+    start, end = ctx.trim(target.left_edge.idx, target.right_edge.idx + len(target.right_edge))
+    if len(ctx.text[start:end].split()) < 4:
+        return None
+    return Frame(verb, cue_text(verb), subject_of(verb), start, end, addressee_of(ctx, verb), "speech-verb",
+                 [(start, end)])
+
+
 @frame_sieve("parenthetical-cue", per_speech_verb=True)
 def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     """'That deal, X argues, is ...' and '..., X has said.' when the parser hangs the cue on the clause."""

@@ -75,13 +75,15 @@ def after_that(clause) -> int:
 def author_of_findings(source):
     """'according to research by the Migration Policy Institute', 'a filing from Impresa': the one who
     published the research, data or filing a source names, when a name follows; else the source itself."""
-    if source.pos_ != "NOUN" or source.lemma_.lower() not in FINDINGS_NOUNS:
+    if source.pos_ != "NOUN" or (source.lemma_.lower() not in FINDINGS_NOUNS and source.lower_ not in FINDINGS_NOUNS):
         return source
-    for prep in source.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
-            names = [t for t in prep.children if t.dep_ == "pobj" and (t.ent_type_ or t.pos_ == "PROPN")]
-            if names:
-                return names[0]
+    # 'research by X', 'a filing from X', and 'data compiled by X'
+    preps = [c for c in source.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")]
+    preps += [a for c in source.rights if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    for prep in preps:
+        names = [t for t in prep.children if t.dep_ == "pobj" and (t.ent_type_ or t.pos_ == "PROPN")]
+        if names:
+            return names[0]
     return source
 
 
