@@ -10,12 +10,14 @@ from trafilatura.settings import use_config
 
 from onrecord.clean.layout import paragraphs
 from onrecord.clean.text import document_from_text
-from onrecord.records import Document, DocumentInfo, Post, RawSource, stable_id
+from onrecord.identity import document_id, document_url
+from onrecord.records import Document, DocumentInfo, Post, RawSource
 
 _POST_CLASS = re.compile(
     r"(^|[\s_-])(live-?blog-?(post|entry|update|item)|live-?(post|entry|update)|post-?entry|blog-?post|update)($|[\s_-])",
     re.I,
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _META_PUBLISHED = (
     "//meta[@property='article:published_time']/@content",
     "//meta[@itemprop='datePublished']/@content",
@@ -39,6 +41,11 @@ TRAFILATURA_CONFIG = _trafilatura_config()
 
 class EmptyPage(ValueError):
     pass
+
+
+def without_xml_declaration(content: str) -> str:
+    """XHTML may open with <?xml ... encoding="..."?>, which lxml refuses in a str that is already decoded."""
+    return _XML_DECLARATION.sub("", content, count=1)
 
 
 @dataclass
@@ -116,11 +123,10 @@ def document_from_html(raw: RawSource) -> Document:
     if not text or not text.strip():
         raise EmptyPage(f"{raw.source}: no article text found in the HTML")
     metadata = trafilatura.extract_metadata(raw.content)
-    tree = lxml.html.fromstring(raw.content)
-    canonical = metadata.url if metadata else None
-    url = raw.url if raw.keep_url and raw.url else canonical or raw.url
+    tree = lxml.html.fromstring(without_xml_declaration(raw.content))
+    url = document_url(raw, metadata.url if metadata else None)
     info = DocumentInfo(
-        id=stable_id("url", url) if url else stable_id("html", raw.source if raw.source != "-" else text),
+        id=document_id(raw, "html", url, text),
         source=raw.source,
         url=url,
         title=metadata.title if metadata else None,
