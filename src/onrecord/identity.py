@@ -51,6 +51,8 @@ def same_site(url: str, other: str) -> bool:
 def document_url(raw: RawSource, canonical: str | None) -> str | None:
     """The address a document shows: where it was fetched, or its canonical link on the same site; for a file
     or pasted HTML, the page's canonical link as a claim (shown, never its identity)."""
+    if canonical and not canonical.lower().startswith(("http://", "https://")):
+        canonical = None  # a javascript: or data: "canonical" link is no address
     if raw.url and (raw.keep_url or not canonical or not same_site(canonical, raw.url)):
         return raw.url
     return canonical or raw.url

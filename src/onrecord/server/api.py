@@ -14,6 +14,8 @@ from onrecord import __version__
 from onrecord.server.params import paged, search_params, stored_id
 from onrecord.store import (SearchFilters, document_detail, ingest_extraction, search, speaker_by_id,
                             statement_detail, top_speakers)
+from onrecord.store.queries import version_quotations
+from onrecord.store.versions import version_detail
 
 
 class ExtractRequest(BaseModel):
@@ -94,6 +96,14 @@ def api_router(engine, extractor: Extractor, write_token: str | None) -> APIRout
     def document(document_id: str):
         return one("document", document_detail, document_id)
 
+    @api.get("/documents/{document_id}/versions/{number}")
+    def document_version(document_id: str, number: int):
+        """One version of a document: its text and the quotations whose offsets index it."""
+        def lookup(connection, ident):
+            found = version_detail(connection, document_id, ident)
+            return found and dict(found, quotations=version_quotations(connection, document_id, ident))
+        return one(f"version of document {document_id} numbered", lookup, number)
+
     @api.get("/statements/{statement_id}")
     def statement(statement_id: int):
         return one("statement", statement_detail, statement_id)
@@ -118,6 +128,6 @@ def api_router(engine, extractor: Extractor, write_token: str | None) -> APIRout
         with engine.begin() as connection:
             outcome = ingest_extraction(connection, extraction)
         return {"status": outcome.status, "quotations_added": outcome.quotes_added,
-                "document_id": extraction.document.info.id}
+                "document_id": extraction.document.info.id, "version": outcome.version}
 
     return api
