@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 
 from sqlalchemy import and_, func, insert, select, update
 
-from onrecord.store.keys import PRONOUNS, name_key, near_duplicate, quote_key, role_key, text_key
+from onrecord.store.dedup import same_statement
+from onrecord.store.keys import PRONOUNS, name_key, quote_key, role_key, text_key
 from onrecord.store.schema import quotations, speaker_aliases, speaker_roles, speakers, statements
 from onrecord.store.versions import store_posts, store_version, supersede_missing
 
@@ -130,17 +131,19 @@ class SpeakerResolver:
 
 
 def _statement(connection, speaker_id, text: str, seen: str, document_id: str) -> int:
-    """The same words by the same speaker are one statement, wherever they appear; first seen kept."""
+    """The same words by the same speaker are one statement, wherever they appear (trimmed or re-punctuated,
+    never with another negation, number or name: store.dedup); first seen kept."""
     norm = text_key(text)
     if speaker_id is None:
         match = connection.execute(select(statements.c.id, statements.c.first_seen).where(
             and_(statements.c.speaker_id.is_(None), statements.c.norm_text == norm))).first()
     else:
-        candidates = connection.execute(select(statements.c.id, statements.c.first_seen, statements.c.norm_text)
+        candidates = connection.execute(select(statements.c.id, statements.c.first_seen, statements.c.norm_text,
+                                               statements.c.text)
                                         .where(statements.c.speaker_id == speaker_id)
                                         .order_by(statements.c.id.desc()).limit(2000)).all()
         match = next((c for c in candidates if c.norm_text == norm), None) or \
-            next((c for c in candidates if near_duplicate(c.norm_text, norm)), None)
+            next((c for c in candidates if same_statement(c.norm_text, norm, c.text, text)), None)
     if match is None:
         return connection.execute(insert(statements).values(
             speaker_id=speaker_id, norm_text=norm, text=text, first_seen=seen,
