@@ -473,7 +473,7 @@ def watch(
     watcher = Watcher(engine, nlp, fetcher, lambda line: err.print(Text(line), highlight=False, soft_wrap=True))
 
     def stop(_signum, _frame):
-        watcher.stop.set()
+        watcher.stop_now()  # ends a fetch or an extraction at once; a store transaction finishes first
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
