@@ -41,6 +41,9 @@ def test_text_over_spacys_max_length_is_chunked_and_good_sources_still_come_out(
     for record in found:  # offsets are offsets into the whole document, not into a chunk
         assert text[record["start"]:record["end"]] == record["text"]
     assert found[1]["start"] > 1_200_000
+    stored = run_cli("ingest", good, big, "--db", tmp_path / "big.db")  # ingest stored nothing at all
+    assert stored.returncode == 0 and "2 new" in stored.stderr.decode() and "quotations added: 3" in \
+        stored.stderr.decode(), stored.stderr.decode()[-2000:]
 
 
 def test_text_over_the_cap_is_one_error_for_that_source_only(tmp_path):

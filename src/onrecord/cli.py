@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -14,12 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 from onrecord import __version__, formats
+from onrecord.cli_errors import Counted, Failures, err, export_stopped, reading
+from onrecord.cli_errors import fail as _fail
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="onrecord: who said what. Quotations and their speakers from news pages.")
 eval_app = typer.Typer(no_args_is_help=True, help="Score extraction against gold data.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True, highlight=False)
 
 
 class OutputFormat(str, Enum):
@@ -31,11 +31,6 @@ class OutputFormat(str, Enum):
 
 ALLOW_PRIVATE = typer.Option(False, "--allow-private", help="Allow URLs on private, loopback or link-local "
                              "addresses (refused by default).")
-
-
-def _fail(message: str) -> None:
-    """One line on stderr; the message is data (file names, page text), never read as rich markup."""
-    err.print(Text.assemble(("error:", "red"), " ", message), soft_wrap=True)
 
 
 @app.command()
@@ -91,24 +86,12 @@ def extract(
         raise typer.Exit(1)
 
 
-class _Failures(list):
-    """The sources and pages that failed, each reported as one error line when it happens."""
-
-    def source(self, spec: str, message: str) -> None:
-        _fail(message)
-        self.append(spec)
-
-    def page(self, error) -> None:
-        _fail(error.message)
-        self.append(error.source)
-
-
 def _load_documents(sources: list[str], allow_private: bool = False):
     """Documents from the named sources, in order; each bad source or page is one error line, never a stop."""
     from onrecord.pipeline import documents_from
     from onrecord.sources import read_all
 
-    failures = _Failures()
+    failures = Failures()
     return documents_from(read_all(sources, failures.source, allow_private), failures.page), failures
 
 
@@ -119,21 +102,6 @@ def _engine(db: Optional[str], create: bool = True):
         return open_engine(db, create=create)
     except StoreError as error:
         _fail(str(error))
-        raise typer.Exit(2)
-
-
-@contextmanager
-def _reading(engine):
-    """A read command on a damaged archive ends with one line (and how to recover it), not a traceback."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from onrecord.store.database import store_problem
-
-    try:
-        with engine.connect() as connection:
-            yield connection
-    except SQLAlchemyError as error:
-        _fail(f"{engine.url.render_as_string(hide_password=True)}: {store_problem(error, engine.url)}")
         raise typer.Exit(2)
 
 
@@ -220,7 +188,7 @@ def search(
             _fail(f"{label} {value}: not a date (use YYYY-MM-DD)")
             raise typer.Exit(2)
     engine = _engine(db, create=False)
-    with _reading(engine) as connection:
+    with reading(engine) as connection:
         records = run_search(connection, SearchFilters(query, speaker, kind, since, until, site, limit))
     _print_records(records, format)
 
@@ -253,7 +221,7 @@ def speakers(
     from onrecord.store import top_speakers
 
     engine = _engine(db, create=False)
-    with _reading(engine) as connection:
+    with reading(engine) as connection:
         rows = top_speakers(connection, top)
     table = Table(width=100)
     for column in ("speaker", "kind", "quotations", "first seen", "last seen"):
@@ -274,7 +242,7 @@ def speaker(
     from onrecord.store import speaker_detail
 
     engine = _engine(db, create=False)
-    with _reading(engine) as connection:
+    with reading(engine) as connection:
         details = speaker_detail(connection, name)
     if not details:
         _fail(f"{name}: no such speaker in the archive")
@@ -317,8 +285,8 @@ def export(
         _fail("--format parquet needs --out FILE")
         raise typer.Exit(2)
     engine = _engine(db, create=False)
-    with _reading(engine) as connection:
-        records = _Counted(all_records(connection))
+    with reading(engine) as connection:
+        records = Counted(all_records(connection))
         try:
             if format == ExportFormat.parquet:
                 formats.write_parquet(records, out)
@@ -328,7 +296,7 @@ def export(
             _fail(f"{out}: cannot write ({error.strerror})")
             raise typer.Exit(1)
         except SQLAlchemyError as error:
-            _export_stopped(records, out, format, error, engine)
+            export_stopped(records, out, format == ExportFormat.parquet, error, engine)
         with handle if out else _nullcontext(handle):
             try:
                 if format == ExportFormat.jsonl:
@@ -337,35 +305,7 @@ def export(
                     formats.write_csv(records, handle)
             except SQLAlchemyError as error:
                 handle.flush()
-                _export_stopped(records, out, format, error, engine)
-
-
-class _Counted:
-    """An iterator that knows how many records it has given and the id of the last one."""
-
-    def __init__(self, records):
-        self._records = iter(records)
-        self.count = 0
-        self.last_id = None
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        record = next(self._records)
-        self.count += 1
-        self.last_id = record["id"]
-        return record
-
-
-def _export_stopped(records: _Counted, out, format, error, engine) -> None:
-    """Export never ends quietly short: say how far it got, and exit 1."""
-    from onrecord.store.database import store_problem
-
-    written = "nothing written" if format == ExportFormat.parquet else \
-        f"{records.count} written to {out or 'stdout'}" + (f", the last with id {records.last_id}" if records.count else "")
-    _fail(f"export stopped after {records.count} quotations ({written}): {store_problem(error, engine.url)}")
-    raise typer.Exit(1)
+                export_stopped(records, out, format == ExportFormat.parquet, error, engine)
 
 
 def _nullcontext(value):

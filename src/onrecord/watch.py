@@ -124,7 +124,7 @@ class Watcher:
         feed = feedparser.parse(fetched.content)
         if feed.bozo and not feed.entries:
             return PollResult(url, "error: not a feed (not XML or not RSS/Atom)")
-        links = [entry.get("link") for entry in feed.entries if entry.get("link")]
+        links = list(dict.fromkeys(entry.get("link") for entry in feed.entries if entry.get("link")))
         seen = self._seen(url)
         result = PollResult(url, "feed")
         for link in links:
