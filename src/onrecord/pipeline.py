@@ -81,10 +81,14 @@ class PageError:
     message: str
 
 
+def _reason(error: Exception) -> str:
+    """An exception as one short line (spaCy's messages run over several)."""
+    return f"{type(error).__name__}: {(str(error).strip().splitlines() or [''])[0][:300]}"
+
+
 def _failure(document: Document, error: Exception) -> PageError:
     info = document.info
-    reason = (str(error).strip().splitlines() or [""])[0][:300]
-    return PageError(info.url or info.source, f"{info.source}: cannot extract ({type(error).__name__}: {reason})")
+    return PageError(info.url or info.source, f"{info.source}: cannot extract ({_reason(error)})")
 
 
 def extract_documents(nlp, documents: Iterable[Document], batch_size: int = 16,
@@ -133,7 +137,7 @@ def document_or_error(raw: RawSource) -> Document | PageError:
     except TextTooLong as error:
         return PageError(raw.url or raw.source, str(error))
     except Exception as error:  # noqa: BLE001
-        return PageError(raw.url or raw.source, f"{raw.source}: cannot read ({type(error).__name__}: {error})")
+        return PageError(raw.url or raw.source, f"{raw.source}: cannot read ({_reason(error)})")
 
 
 def checked_document(raw: RawSource) -> Document:

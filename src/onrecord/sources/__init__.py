@@ -149,6 +149,7 @@ def read_all(specs: list[str], on_error: Callable[[str, str], None], allow_priva
             except SourceError as error:
                 on_error(spec, str(error))
             except Exception as error:  # noqa: BLE001 (a malformed source must not stop the others)
-                on_error(spec, f"{spec}: cannot read ({type(error).__name__}: {error})")
+                reason = (str(error).strip().splitlines() or [""])[0][:300]
+                on_error(spec, f"{spec}: cannot read ({type(error).__name__}: {reason})")
     finally:
         fetcher.close()
