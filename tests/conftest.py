@@ -30,6 +30,25 @@ def extract(nlp):
     return run
 
 
+@pytest.fixture(scope="session")
+def sieve_order():
+    """Records through a pipeline whose sieve lists are edited: sieve_order(quotations=lambda names: ...)."""
+    from onrecord.pipeline import extract_raw, load_pipeline
+    from onrecord.quotes.sieves import DEFAULT_ORDER
+    from onrecord.records import RawSource
+
+    nlp = load_pipeline()
+
+    def with_order(**edits):
+        order = {family: edit(list(DEFAULT_ORDER[family])) for family, edit in edits.items()}
+        if "onrecord" in nlp.pipe_names:
+            nlp.remove_pipe("onrecord")
+        nlp.add_pipe("onrecord", config={"sieves": order}, last=True)
+        return lambda text: extract_raw(nlp, RawSource("test.txt", text, False)).records()
+
+    return with_order
+
+
 def run_cli(*args, stdin: bytes | None = None, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "onrecord", *map(str, args)], input=stdin,
                           capture_output=True, cwd=cwd, timeout=600)

@@ -444,6 +444,25 @@ def eval_polnear(
     report.print(Console(highlight=False))
 
 
+@eval_app.command("pages")
+def eval_pages(
+    gold: Path = typer.Argument(..., help="A folder of gold JSON lists, one per page (NAME.json for NAME.html)."),
+    pages: Path = typer.Option(..., "--pages", help="The folder that holds the pages."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write misses, false alarms and wrong names as JSON Lines."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+) -> None:
+    """Recall by kind, precision and speaker full-name accuracy on real pages annotated by hand."""
+    from onrecord.eval.pages import GoldError, evaluate
+    from onrecord.pipeline import ModelError
+
+    try:
+        report = evaluate(gold, pages, model=model, errors_path=errors)
+    except (GoldError, ModelError) as error:
+        _fail(str(error))
+        raise typer.Exit(1)
+    report.print(Console(highlight=False, width=120))
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"onrecord {__version__}")

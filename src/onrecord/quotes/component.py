@@ -1,10 +1,15 @@
-"""The spaCy component: nlp.add_pipe("onrecord") puts the attributions on doc._.quotations."""
+"""The spaCy component: nlp.add_pipe("onrecord") puts the attributions on doc._.quotations.
+
+The sieves run in the order of quotes.attribution.DEFAULT_ORDER; config={"sieves": {"speakers": [...]}}
+reorders or drops them, list by list (a list left out keeps its default order)."""
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.quotes.attribution import attribute
+from onrecord.quotes.sieves import SieveLists
 
 if not Doc.has_extension("quotations"):
     Doc.set_extension("quotations", default=None)
@@ -15,23 +20,27 @@ if not Doc.has_extension("onrecord_skip"):
 class OnrecordComponent:
     """Needs a parser and NER before it; reads optional skip spans from doc._.onrecord_skip."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, sieves: dict | None = None):
         self.name = name
+        self.sieves = SieveLists.from_names(sieves) if sieves else SieveLists.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotations = attribute(doc, doc._.onrecord_skip or ())
+        doc._.quotations = attribute(doc, doc._.onrecord_skip or (), self.sieves)
         return doc
 
 
 @Language.component("onrecord_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: put this before the parser so no sentence spans two paragraphs."""
+    """A line break ends a sentence: put this before the parser so no sentence spans two paragraphs.
+    All starts are written in one array: setting them token by token checks the whole Doc each time."""
+    starts = doc.to_array([SENT_START])
     for token in doc[:-1]:
         if "\n" in token.text or token.whitespace_ == "\n" or (token.is_space and "\n" in token.text):
-            doc[token.i + 1].is_sent_start = True
+            starts[token.i + 1] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 
-@Language.factory("onrecord")
-def make_onrecord(nlp: Language, name: str) -> OnrecordComponent:
-    return OnrecordComponent(nlp, name)
+@Language.factory("onrecord", default_config={"sieves": {}})
+def make_onrecord(nlp: Language, name: str, sieves: dict) -> OnrecordComponent:
+    return OnrecordComponent(nlp, name, sieves)

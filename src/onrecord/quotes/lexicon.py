@@ -1,4 +1,5 @@
-"""The cue lexicon: verbs and phrases that introduce speech, by lemma."""
+"""The word lists attribution reads: speech verbs and phrases by lemma, pronouns, nouns for people,
+documents and claims, quantifiers."""
 
 SPEECH_VERBS = frozenset("""
 say tell note recall reiterate stress argue warn add insist claim state announce explain ask
@@ -15,11 +16,16 @@ opine muse exhort plead
 DIRECT_ONLY_VERBS = frozenset("continue describe call begin quote read chant sing echo".split())
 """Verbs that cue a direct quotation next to them, but never take reported speech."""
 
-ADDRESSEE_OBJECT_VERBS = frozenset("tell ask inform assure warn urge remind brief".split())
+ADDRESSEE_OBJECT_VERBS = frozenset("tell ask inform assure warn urge remind brief challenge exhort implore beg".split())
+JUDGING_VERBS = frozenset("""accuse blame criticise criticize condemn denounce slam praise hail thank fault commend
+credit chide rebuke lambast""".split())
+"""'accused Apple of receiving unfair tax treatment': what someone is accused of, blamed or praised for is said."""
+JUDGING_WITHOUT_REASON = frozenset("criticise criticize condemn denounce slam lambast".split())
+"""Verbs whose object alone is a statement: 'condemning the actions of “paid agitators”'."""
 """Verbs whose direct object is the person spoken to ("told reporters")."""
 
 PHRASAL_SPEECH_VERBS = {"shoot": "back", "fire": "back", "hit": "back", "point": "out", "chime": "in",
-                        "weigh": "in", "lash": "out", "speak": "out", "go": "on", "put": "it"}
+                        "weigh": "in", "lash": "out", "speak": "out", "go": "on", "put": "it", "call": "on"}
 """Verbs that are speech only with their particle: "shot back", "pointed out", "went on", "as X put it"."""
 
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write"}
@@ -42,5 +48,46 @@ def is_speech_verb(token, direct: bool = False) -> bool:
     if lemma in SPEECH_VERBS or (direct and lemma in DIRECT_ONLY_VERBS):
         return True
     particle = PHRASAL_SPEECH_VERBS.get(lemma)
-    return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod", "dobj") and c.i == token.i + 1
-                                        for c in token.children)
+    return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod", "dobj", "prep")
+                                        and c.i == token.i + 1 for c in token.children)
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
+            "i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+MIN_SPEECH_WORDS = 4
+PERSON_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson official officials analyst minister president senator governor
+lawmaker lawmakers aide aides adviser advisor advisers source sources expert experts economist
+economists director chief executive leader leaders candidate nominee secretary ambassador
+diplomat diplomats officer officers commander general professor researcher researchers
+voter voters resident residents witness witnesses member members supporter supporters critic critics
+man woman people person spokespeople strategist strategists representative representatives
+""".split())
+ORGANISATION_NOUNS = frozenset("""agency company firm airline carrier charity ministry department government court
+bank group institute council commission committee union party organisation organization network newspaper paper
+broadcaster channel university college school hospital board authority regulator watchdog administration
+campaign office embassy mission police military army navy club team coalition alliance foundation fund
+business retailer manufacturer startup insurer lender provider operator""".split())
+"""Nouns that stand for an organisation the story has named: 'the agency said', 'the airline said'."""
+GENERIC_ORGANISATION_NOUNS = frozenset("""agency company firm group organisation organization charity business
+retailer manufacturer startup insurer lender operator provider carrier airline bank network""".split())
+"""Nouns so generic that they stand for the organisation quoted last ('The company said'); not 'government' or
+'police', which the story seldom names."""
+COMPANY_NOUNS = frozenset("company firm business retailer manufacturer startup insurer lender operator".split())
+"""'the company said' right after a company is named: that company, even before it is quoted."""
+THOUGHT_VERBS = frozenset("think believe feel know hope fear wish want wonder see hear realize".split())
+"""'“It's over,” he thought.': a verb of thinking after a quotation reports no words said."""
+DOCUMENT_NOUNS = frozenset("""report statement letter email memo post tweet release ruling order complaint filing
+lawsuit editorial message note transcript document""".split())
+"""Written sources that can be quoted by name: 'From the report: “...”'."""
+FINDINGS_NOUNS = frozenset("""research data study survey report filing analysis figures figure estimates estimate
+poll documents records statistics count tally calculations review tracker""".split())
+"""What an organisation publishes: 'according to research by X' is X's finding."""
+CLAIM_NOUNS = frozenset("""claim assertion argument warning statement promise pledge charge accusation insistence
+contention allegation suggestion announcement admission prediction""".split())
+"""Nouns of saying that take the said content as a that-clause: 'his claim that ...'."""
+CLAIM_MAKING_VERBS = frozenset("make repeat reiterate renew restate issue voice level offer advance echo press".split())
+"""'She repeated her claim': the subject makes the claim ('she rejected the claim': somebody else did)."""
+QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all one another".split())
+"""'Several said they ...': a quantifier standing alone as subject speaks for a group named before."""

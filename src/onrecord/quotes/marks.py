@@ -126,16 +126,13 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[QuoteSpan]:
     return [s for s in spans if original[s.start:s.end].strip()]
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces and the stray punctuation that sits just inside quotation marks."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
-        end -= 1
-    return start, end
-
-
 def speaker_label(paragraph_text: str) -> str | None:
     """Transcript turns: 'PENCE: Well, look ...' names the speaker in capitals before a colon."""
     match = _SPEAKER_LABEL.match(paragraph_text)
     return match.group(1).strip() if match else None
+
+DASH_SIGNATURE = re.compile(r"^[”\"’»']*\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*[.,]?\s*$")
+SIGNATURE_PARAGRAPH = re.compile(r"^\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:[.,].{0,80})?$")
+"""'- Bernie Sanders.' or '-President Obama, tweeting after the speech.' signing the quotation above it."""
+CLOSING_MARKS = ("”", "\"", "»", "’", "'", "''", "›")
+OPENING_MARKS = ("“", "\"", "«", "‘", "'", "''", "``", "‹")

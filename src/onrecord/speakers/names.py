@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from onrecord.speakers.entity_index import EntityIndex
 from onrecord.speakers.roles import role_and_affiliation
 
 SPEECH_LEMMAS = frozenset("say tell add note argue warn insist explain claim write ask reply".split())
@@ -17,8 +19,23 @@ rev reverend father pope king queen prince princess sheikh chancellor ambassador
 chairwoman chair leader commissioner deputy foreign defense defence interior state first lady premier
 coach officer detective agent chief inspector sergeant doctor nurse pastor bishop rabbi imam ayatollah emir
 sultan cardinal archbishop attorney superintendent trooper constable sheriff councillor councilman
-councilwoman assemblyman assemblywoman congressman congresswoman
+councilwoman assemblyman assemblywoman congressman congresswoman taoiseach tanaiste tánaiste pm mp mla mep
+ceo cfo coo cto hon honourable
 """.split())
+ORGANISATION_HEADS = frozenset("""
+court courts clause amendment council committee commission institute institution university college school
+ministry department agency administration government party company corporation corp inc ltd llc plc group
+association union bank board office police army navy force forces times news post journal network foundation
+fund organization organisation center centre hospital senate congress parliament assembly service authority
+airlines airways bureau guild coalition alliance federation league club church tribunal cabinet embassy mission
+trust society chamber exchange council institute laboratory lab labs bank capital partners media press
+""".split())
+"""Last words of organisations' names: a small model often files 'US Supreme Court' as a person."""
+ABBREVIATIONS = frozenset("jr sr st inc co ltd corp".split())
+
+
+def looks_like_organisation(words: list[str]) -> bool:
+    return bool(words) and words[-1].lower().strip(".,") in ORGANISATION_HEADS
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "NORP": "group", "FAC": "place"}
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
@@ -45,7 +62,40 @@ def name_words(text: str) -> list[str]:
         words.pop(0)
     while words and words[0].lower() in ("the", "a", "an"):
         words.pop(0)
+    if words and words[-1].endswith(".") and len(words[-1]) > 3 and words[-1][:-1].lower() not in ABBREVIATIONS:
+        words[-1] = words[-1][:-1]  # 'PM Modi.' at the end of a sentence
     return words
+
+
+TITLE_ABBREVIATIONS = {"pm": "prime minister", "sen": "senator", "gov": "governor", "rep": "representative",
+                       "gen": "general", "lt": "lieutenant", "col": "colonel", "dr": "doctor", "prof": "professor",
+                       "pres": "president", "supt": "superintendent", "insp": "inspector", "sgt": "sergeant"}
+
+
+def _title_words(text: str) -> set[str]:
+    """'PM' and 'Prime Minister' give the same words."""
+    words = set()
+    for word in re.findall(r"[\w]+", text.lower()):
+        words.update(TITLE_ABBREVIATIONS.get(word, word).split())
+    return words - {"the", "of", "a", "an"}
+
+
+def title_before(ent) -> str | None:
+    """'PM' before 'Netanyahu' when the entity recogniser left the title out of the name."""
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].lower_.strip(".") in TITLES:
+        start -= 1
+    return ent.doc[start:ent.start].text if start < ent.start else None
+
+
+def leading_title(text: str) -> str | None:
+    """'Taoiseach' of 'Taoiseach Leo Varadkar', 'Prime Minister' of 'Prime Minister Jane Holt': the titles a
+    name starts with, as written."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    taken = 0
+    while taken < len(words) - 1 and words[taken].lower().strip(".") in TITLES:
+        taken += 1
+    return " ".join(words[:taken]) or None
 
 
 def expand_name(ent):
@@ -63,6 +113,15 @@ def expand_name(ent):
     return _relabel(ent.doc[start:ent.end], ent.label_)
 
 
+def _describing_nouns(ent) -> set[str]:
+    """The common nouns a name stands in apposition to: 'the airline Lufthansa', 'Impresa, a supplier'."""
+    root = ent.root
+    nouns = {c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    if root.dep_ in ("appos", "compound") and root.head.pos_ == "NOUN" and root.head.i not in range(ent.start, ent.end):
+        nouns.add(root.head.lemma_.lower())
+    return nouns
+
+
 def _relabel(span, label):
     from spacy.tokens import Span
 
@@ -77,6 +136,10 @@ class Person:
     role: str | None = None
     affiliation: str | None = None
     positions: list[int] = field(default_factory=list)
+    descriptions: set[str] = field(default_factory=set)
+    """Nouns the text describes them with: 'airline' for 'the German airline Lufthansa'."""
+    titles: set[str] = field(default_factory=set)
+    """Words of the titles written with their name: {'prime', 'minister'} for 'PM Benjamin Netanyahu'."""
 
     @property
     def surname(self) -> str:
@@ -86,20 +149,34 @@ class Person:
 class NameIndex:
     """Every named entity of one document, merged so that each mention maps to the fullest name."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, entities: EntityIndex | None = None):
+        self.entities = entities or EntityIndex(doc)
         self.people: list[Person] = []
         self.others: dict[str, Person] = {}
-        entities = [expand_name(e) for e in doc.ents]
-        persons = [e for e in entities if e.label_ == "PERSON" or self._mislabelled_person(e, doc)]
+        # (place in the name, lower-case word) -> the people whose name has that word there, in order of
+        # creation: a mention is matched against the few people who share a word with it, not everyone
+        self._by_word: dict[tuple[str, str], list[Person]] = {}
+        self._order: dict[int, int] = {}
+        self._mentions: list[tuple[int, Person]] | None = None
+        entities = [expand_name(e) for e in self.entities.ents]
+        # a lone word that starts an organisation's name ('Impresa' of 'Impresa Aerospace') is that organisation
+        organisation_starts = {words[0].lower() for e in entities if e.label_ == "ORG"
+                               and len(words := name_words(e.text)) > 1}
+        persons = [e for e in entities if (e.label_ == "PERSON" or self._mislabelled_person(e, doc))
+                   and not looks_like_organisation(name_words(e.text))
+                   and not (len(name_words(e.text)) == 1 and name_words(e.text)[0].lower() in organisation_starts)]
         for ent in sorted(persons, key=lambda e: -len(name_words(e.text))):
             self._add_person(ent)
-        for ent in doc.ents:
-            if ent.label_ in KIND_BY_LABEL and ent.label_ != "PERSON":
+        for ent in self.entities.ents:
+            organisation = ent.label_ == "PERSON" and looks_like_organisation(name_words(ent.text))
+            if ent.label_ in KIND_BY_LABEL and (ent.label_ != "PERSON" or organisation):
                 key = " ".join(name_words(ent.text)).lower()
+                kind = "organization" if organisation else KIND_BY_LABEL[ent.label_]
                 if key and key not in self.others:
-                    self.others[key] = Person(" ".join(name_words(ent.text)), KIND_BY_LABEL[ent.label_])
+                    self.others[key] = Person(" ".join(name_words(ent.text)), kind)
                 if key:
                     self.others[key].positions.append(ent.start_char)
+                    self.others[key].descriptions.update(_describing_nouns(ent))
 
     @staticmethod
     def _mislabelled_person(ent, doc) -> bool:
@@ -127,15 +204,19 @@ class NameIndex:
         words = name_words(ent.text)
         if not words or not any(w[:1].isupper() for w in words):
             return
-        person = self._match(words, ent.start_char)
+        title = leading_title(ent.text) or title_before(ent)
+        person = self._match_titled(words, ent.start_char, title)
         if person is None:
             person = Person(" ".join(words), "person")
-            self.people.append(person)
+            self._remember(person)
         person.positions.append(ent.start_char)
+        if title:
+            person.titles |= _title_words(title)
         if person.gender is None:
             person.gender = self._gender(ent, words)
         if person.role is None:
-            person.role, affiliation = role_and_affiliation(ent)
+            person.role, affiliation = role_and_affiliation(ent, self.entities)
+            person.role = person.role or leading_title(ent.text)
             person.affiliation = person.affiliation or affiliation
 
     @staticmethod
@@ -151,10 +232,28 @@ class NameIndex:
             return given_names().get(words[0].lower())
         return None
 
+    def _remember(self, person: Person) -> None:
+        self._order[id(person)] = len(self.people)
+        self.people.append(person)
+        parts = [w.lower() for w in person.name.split()]
+        places = [("last", parts[-1]), ("first", parts[0])] + ([("penult", parts[-2])] if len(parts) > 2 else [])
+        for place in dict.fromkeys(places):
+            self._by_word.setdefault(place, []).append(person)
+
+    def _sharing_a_word(self, lowered: list[str]) -> list[Person]:
+        """The people a mention can name at all, in the order they were met: for one word, those with it as
+        first, last or second-to-last name; for more, those with the same last name."""
+        if len(lowered) == 1:
+            places = [("last", lowered[0]), ("first", lowered[0]), ("penult", lowered[0])]
+        else:
+            places = [("last", lowered[-1])]
+        found = {id(p): p for place in places for p in self._by_word.get(place, ())}
+        return sorted(found.values(), key=lambda p: self._order[id(p)])
+
     def _match(self, words: list[str], position: int) -> Person | None:
         lowered = [w.lower() for w in words]
         candidates = []
-        for person in self.people:
+        for person in self._sharing_a_word(lowered):
             parts = [w.lower() for w in person.name.split()]
             if len(lowered) == 1:
                 if lowered[0] in (parts[-1], parts[0]) or (len(parts) > 2 and lowered[0] == parts[-2]):
@@ -171,16 +270,61 @@ class NameIndex:
         pool = earlier or candidates
         return max(pool, key=lambda p: max((pos for pos in p.positions if pos <= position), default=-1))
 
-    def person(self, text: str, position: int) -> Person | None:
+    def person(self, text: str, position: int, title: str | None = None) -> Person | None:
+        """The person a mention names; a title written before it ('PM Netanyahu') picks among namesakes."""
         words = name_words(text)
         if not words:
             return None
-        return self._match(words, position)
+        return self._match_titled(words, position, leading_title(text) or title)
+
+    def _match_titled(self, words: list[str], position: int, title: str | None) -> Person | None:
+        """'PM Netanyahu' when the story also names his wife: of the namesakes, the one with that title."""
+        person = self._match(words, position)
+        if person is None or not title or len(words) != 1:
+            return person
+        wanted = _title_words(title)
+        holders = [p for p in self._sharing_a_word([w.lower() for w in words]) if p.surname == words[-1].lower()
+                   and wanted & (p.titles | _title_words(p.role or ""))]
+        return holders[0] if len(holders) == 1 else person
 
     def entity(self, text: str) -> Person | None:
         return self.others.get(" ".join(name_words(text)).lower())
 
-    def people_before(self, position: int) -> list[tuple[int, Person]]:
+    def holding_role(self, noun: str, before: int) -> Person | None:
+        """The person named last before `before` whose role or title holds the noun ('the president')."""
+        for position, person in self.people_before(before):
+            if noun in _title_words(person.role or "") | person.titles:
+                return person
+        return None
+
+    def organisation_called(self, noun: str, before: int) -> Person | None:
+        """The organisation named last before `before` whose name holds the noun ('the airline': American
+        Airlines)."""
+        named = [(max(p for p in org.positions if p < before), org) for org in self.others.values()
+                 if org.kind == "organization" and any(p < before for p in org.positions)
+                 and (noun in org.descriptions
+                      or noun in [w.rstrip("s") for w in org.name.lower().split()] + org.name.lower().split())]
+        return max(named, key=lambda item: item[0])[1] if named else None
+
+    def organisation_before(self, before: int, horizon: int) -> Person | None:
+        """The organisation named last between horizon and before."""
+        named = [(max(p for p in org.positions if horizon <= p < before), org) for org in self.others.values()
+                 if org.kind == "organization" and any(horizon <= p < before for p in org.positions)]
+        return max(named, key=lambda item: item[0])[1] if named else None
+
+    def fuller_organisation(self, text: str) -> Person | None:
+        """'Impresa' for 'Impresa Aerospace', 'American' for 'American Airlines': the longest organisation
+        the document names whose name starts with these words."""
+        words = [w.lower() for w in name_words(text)]
+        if not words:
+            return None
+        longer = [p for key, p in self.others.items() if p.kind == "organization"
+                  and key.split()[:len(words)] == words and len(key.split()) > len(words)]
+        return max(longer, key=lambda p: len(p.name.split()), default=None)
+
+    def people_before(self, position: int):
         """(position, person) for every person mention before position, nearest first."""
-        seen = [(pos, p) for p in self.people for pos in p.positions if pos < position]
-        return sorted(seen, key=lambda item: -item[0])
+        if self._mentions is None:
+            self._mentions = sorted(((pos, p) for p in self.people for pos in p.positions), key=lambda m: m[0])
+        i = bisect_left(self._mentions, position, key=lambda m: m[0])
+        return reversed(self._mentions[:i])

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from onrecord.speakers.entity_index import EntityIndex
+
 _ORG_LABELS = ("ORG", "GPE", "NORP")
 _TITLE_ONLY = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|the|a|an)\.?$", re.I)
 
@@ -27,9 +29,9 @@ def _clean(text: str) -> str | None:
     return text or None
 
 
-def _affiliation_in(span, doc) -> str | None:
-    for ent in doc.ents:
-        if ent.start >= span[0] and ent.end <= span[1] and ent.label_ in _ORG_LABELS:
+def _affiliation_in(span, entities: EntityIndex) -> str | None:
+    for ent in entities.within(span[0], span[1]):
+        if ent.label_ in _ORG_LABELS:
             return _clean(ent.text.removesuffix("’s").removesuffix("'s"))
     return None
 
@@ -51,7 +53,7 @@ def _premodifier_start(name_span) -> int:
     return i + 1
 
 
-def _premodifier_role(name_span) -> tuple[str | None, str | None]:
+def _premodifier_role(name_span, entities: EntityIndex) -> tuple[str | None, str | None]:
     doc = name_span.doc
     first = name_span.start
     start = _premodifier_start(name_span)
@@ -65,18 +67,18 @@ def _premodifier_role(name_span) -> tuple[str | None, str | None]:
         return None, affiliation
     role = _clean(doc[words[0].i:first].text)
     if affiliation is None:
-        affiliation = _affiliation_in((start, first), doc)
+        affiliation = _affiliation_in((start, first), entities)
     return role, affiliation
 
 
-def _appositive_role(name_span) -> tuple[str | None, str | None]:
+def _appositive_role(name_span, entities: EntityIndex) -> tuple[str | None, str | None]:
     doc = name_span.doc
     root = name_span.root
     for child in root.rights:
         # an age ("Brad Nolan, 39,") stands in apposition too, but is no role
         if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.i >= name_span.end and not child.like_num:
             span = (child.left_edge.i, child.right_edge.i + 1)
-            return _clean(doc[span[0]:span[1]].text), _affiliation_in(span, doc)
+            return _clean(doc[span[0]:span[1]].text), _affiliation_in(span, entities)
     if root.dep_ == "appos" and root.head.i < name_span.start and root.head.ent_type_ != "PERSON":
         head = root.head
         left = head.left_edge.i
@@ -88,16 +90,17 @@ def _appositive_role(name_span) -> tuple[str | None, str | None]:
                 left = t.i + 1
         role = _clean(doc[left:head.i + 1].text)
         if affiliation is None:
-            affiliation = _affiliation_in((left, head.right_edge.i + 1), doc)
+            affiliation = _affiliation_in((left, head.right_edge.i + 1), entities)
         return role, affiliation
     return None, None
 
 
-def role_and_affiliation(name_span) -> tuple[str | None, str | None]:
-    role, affiliation = _premodifier_role(name_span)
+def role_and_affiliation(name_span, entities: EntityIndex | None = None) -> tuple[str | None, str | None]:
+    entities = entities or EntityIndex(name_span.doc)
+    role, affiliation = _premodifier_role(name_span, entities)
     if role:
         return role, affiliation
-    app_role, app_affiliation = _appositive_role(name_span)
+    app_role, app_affiliation = _appositive_role(name_span, entities)
     if app_role and len(app_role.split()) <= 20:
         return app_role, app_affiliation or affiliation
     return None, affiliation

@@ -1,0 +1,164 @@
+"""The cue next to a quotation's marks: the windows of words around it, a speech verb after or before it,
+a bare reporting clause, a transcript label or a dash signature; titles told apart from speech."""
+from __future__ import annotations
+
+import re
+
+from onrecord.quotes.context import Context, opens_clause
+from onrecord.quotes.direct.interview import with_interview_turns, with_trailing_labels
+from onrecord.quotes.lexicon import FINITE_TAGS, SPEAKER_LABEL_STOPWORDS, THOUGHT_VERBS, is_speech_verb, lemma_of
+from onrecord.quotes.marks import (CLOSING_MARKS, DASH_SIGNATURE, OPENING_MARKS, SIGNATURE_PARAGRAPH, QuoteSpan,
+                                   find_quotes, speaker_label)
+from onrecord.quotes.syntax import subject_of
+
+
+def quote_spans(ctx: Context) -> list[QuoteSpan]:
+    spans = [q for q in find_quotes(ctx.text, ctx.paras) if not ctx.skipped(q.start, q.end)]
+    quoted_paras = {ctx.para_of(q.start) for q in spans}
+    for i, para in enumerate(ctx.paras):
+        label = speaker_label(para.text)
+        if label and i not in quoted_paras and not label_is_stopword(label):
+            spans.append(QuoteSpan(para.start, para.end, "", True))
+    return with_trailing_labels(ctx, with_interview_turns(ctx, sorted(spans, key=lambda q: q.start)))
+
+
+def label_is_stopword(label: str) -> bool:
+    return any(w in SPEAKER_LABEL_STOPWORDS for w in re.split(r"[\s.'’]+", label) if w)
+
+
+def windows(ctx: Context, q: QuoteSpan):
+    """Tokens after the quotation to its sentence end, and before it back to its sentence start
+    (nearest first), never crossing another quotation or the paragraph."""
+    doc = ctx.doc
+    para = ctx.paras[ctx.para_of(q.start)]
+    inside = ctx.tokens(q.start, q.end)
+    after = []
+    i = inside.end
+    while i < len(doc) and doc[i].text in CLOSING_MARKS:
+        i += 1
+    limit = doc[i].sent.end if i < len(doc) else i
+    while i < limit and doc[i].idx < para.end and not ctx.quoted_elsewhere(doc[i], q):
+        if not doc[i].is_space:
+            after.append(doc[i])
+        i += 1
+    before = []
+    j = inside.start - 1
+    while j >= 0 and doc[j].text in OPENING_MARKS:
+        j -= 1
+    limit = doc[inside.start].sent.start if len(inside) else j
+    while j >= limit and doc[j].idx >= para.start and not ctx.quoted_elsewhere(doc[j], q):
+        if not doc[j].is_space:
+            before.append(doc[j])
+        j -= 1
+    return inside, after, before
+
+
+def _after_cue(ctx: Context, after):
+    """“...,” she said / “...,” said Smith / “...,” the analyst, Marwan Bishara, said."""
+    for position, token in enumerate(after[:30]):
+        if token.lower_ == "according" and position <= 1 and token.i + 1 < len(ctx.doc) \
+                and ctx.doc[token.i + 1].lower_ == "to":
+            return token  # “...,” according to Judicial Watch.
+        if not is_speech_verb(token, direct=True):
+            continue
+        subject = subject_of(token)
+        allowed = {token.i}
+        if subject is not None:
+            allowed.update(t.i for t in subject.subtree)
+        between = after[:position]
+        if all(t.i in allowed or t.tag_ not in FINITE_TAGS for t in between):
+            return token
+        return None
+    return None
+
+
+def _before_cue(inside, before):
+    """she said: “...” / he told reporters, “...” / he said “...” (the quotation inside the cue's clause)."""
+    ends_with_lead = bool(before) and before[0].text in (":", ",", "—", "–")
+    for token in before:
+        if not is_speech_verb(token, direct=True):
+            continue
+        governs = len(inside) and any(a.i == token.i for a in inside.root.ancestors)
+        right_before = token.i == before[0].i and is_speech_verb(token) and token.dep_ != "amod"
+        if ends_with_lead or governs or right_before:
+            return token
+        return None
+    if ends_with_lead:
+        according = [t for t in before if t.lower_ == "according"]
+        if according:
+            return according[0]
+    return None
+
+
+def _reporting_clause_verb(ctx: Context, q: QuoteSpan, after):
+    """“People are afraid of wasting their votes,” he surmised. / “Really?” Hannity pressed. / “...,” mused X.
+    A quotation that ends on a comma or a question, then a bare clause of a subject and a verb: that verb,
+    whatever it is, reports the quotation."""
+    if not q.closed or not re.search(r"[,?!—–]\s*$", ctx.text[q.start:q.end]):
+        return None
+    words = [t for t in after[:8] if not t.is_space]
+    verbs = [t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if lemma_of(verb) in THOUGHT_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.head.i != verb.i or subject.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative") and c.idx > q.end for c in verb.children):
+        return None
+    if verb.i == words[0].i and subject.i > verb.i:
+        return verb  # “...,” mused Blaze co-host Stu Burguiere.
+    clause = {verb.i} | {t.i for t in subject.subtree}
+    return verb if all(t.i in clause or t.is_punct for t in words if t.i < verb.i) else None
+
+
+def direct_cue(ctx: Context, q: QuoteSpan):
+    """The cue next to a quotation and the tokens around it where a speaker may be named."""
+    inside, after, before = windows(ctx, q)
+    if not len(inside):
+        return None, []
+    # “...,” closing on a comma hands the sentence to a reporting clause, however the sentence began:
+    # 'He described it as “horrendous,” he said.'
+    ends_on_comma = q.closed and ctx.text[q.start:q.end].rstrip().endswith(",")
+    # “... going.” Asked what that might look like, she said: a full stop ends the sentence the cue would report
+    ends_sentence = q.closed and re.search(r"[^.]\.\s*$", ctx.text[q.start:q.end]) is not None
+    if (opens_clause(before) or (before and before[0].text == ":") or ends_on_comma) and not ends_sentence:
+        cue = _after_cue(ctx, after) or _reporting_clause_verb(ctx, q, after)
+        if cue is not None:
+            return cue, after
+    cue = _before_cue(inside, before)
+    if cue is not None:
+        return cue, before
+    return None, before + after
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """“Morning Joe”, “The Art of the Deal”: a short run of capitalised words is a title, not speech."""
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 6 or re.search(r"[.!?,;:]$", text[start:end]):
+        return False
+    if re.search(r"[a-z]{2,}[.!?] [A-Z]", text[start:end]):
+        return False  # “Like Oakland. Or Ferguson,”: two sentences are speech, not a title
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "from", "&"}
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words) \
+        and len(capitalised) >= max(1, len(words) - 2)
+
+
+def dash_signature(ctx: Context, q: QuoteSpan) -> tuple[str, int] | None:
+    """“...” ― Pamela Padilla: a name after a dash closing the paragraph, or alone in the next, signs it."""
+    index = ctx.para_of(q.start)
+    para = ctx.paras[index]
+    match = DASH_SIGNATURE.match(ctx.text[q.end:para.end])
+    if match is not None:
+        return match.group(1), q.end + match.start(1)
+    whole_paragraph = not ctx.text[para.start:q.start].strip(" “\"‘«'") and not ctx.text[q.end:para.end].strip(
+        " ”\"’»'")
+    if q.closed and whole_paragraph and index + 1 < len(ctx.paras):
+        following = ctx.paras[index + 1]
+        match = SIGNATURE_PARAGRAPH.match(following.text)
+        if match is not None:
+            return match.group(1), following.start + match.start(1)
+    return None

@@ -1,0 +1,249 @@
+"""Frame sieves: reported speech. A speech verb with its clause, told-to, parenthetical cues, claim nouns
+and "according to X"; frames inside quotation marks dropped or nested; the kind of each frame."""
+from __future__ import annotations
+
+from onrecord.quotes.context import Context, Frame
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, JUDGING_VERBS,
+                                     JUDGING_WITHOUT_REASON, is_speech_verb, lemma_of)
+from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
+from onrecord.quotes.syntax import addressee_of, after_that, author_of_findings, cue_text, subject_of
+
+
+@frame_sieve("speech-verb", per_speech_verb=True)
+def complement_frame(ctx: Context, verb) -> Frame | None:
+    """'X said the talks would resume' (speech-verb) and 'The talks will resume, X said' (inverted-cue)."""
+    complements = _complements(verb)
+    if not complements:
+        return None
+    content = complements[0]
+    start, end = after_that(content), content.right_edge.idx + len(content.right_edge)
+    if content.i > verb.i:
+        end = _reported_clauses_after(verb, content, end)
+    start, end = ctx.trim(start, end)
+    if end - start < 3 or len(ctx.text[start:end].split()) < 2:
+        return None
+    rule = "inverted-cue" if content.i < verb.i else "speech-verb"
+    return Frame(verb, cue_text(verb), subject_of(verb), start, end, addressee_of(ctx, verb), rule, [(start, end)])
+
+
+def _complements(verb) -> list:
+    return [c for c in verb.children if c.dep_ == "ccomp"] or _that_clauses(verb)
+
+
+def _reported_clauses_after(verb, content, end: int) -> int:
+    """'said he intends to win, so he'll have enough votes': the parser hangs a clause that goes on with
+    the report on the speech verb; the report runs on through it (not through another cue: 'adding that')."""
+    trailing = [c for c in verb.children if c.i > content.right_edge.i]
+    last = None
+    for child in trailing:
+        if child.dep_ in ("punct", "cc"):
+            continue
+        if child.dep_ not in ("advcl", "conj", "ccomp") or child.pos_ not in ("VERB", "AUX"):
+            break
+        words = list(child.subtree)
+        if any(is_speech_verb(t) or t.lower_ == "according" for t in words) or child.tag_ in ("VBG", "VBN"):
+            break
+        last = words[-1]
+    return last.idx + len(last) if last is not None else end
+
+
+def _that_clauses(verb) -> list:
+    """'tweeted in the early morning hours that Machado was ...': once a phrase stands between the verb and
+    its that-clause, the parser often hangs the clause as an adverbial one."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"
+            and c.left_edge.i > verb.i + 1]
+
+
+@frame_sieve("told-to", per_speech_verb=True)
+def told_to_frame(ctx: Context, verb) -> Frame | None:
+    """"X told his advisers to find a way": the addressee and what they were told to do."""
+    called_on = lemma_of(verb) == "call"
+    if _complements(verb) or (lemma_of(verb) not in ADDRESSEE_OBJECT_VERBS and not called_on):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if called_on:  # 'called on Congress to pass legislation'
+        objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                   if g.dep_ == "pobj"]
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                    for g in c.children)]
+    if not objects or not clauses:
+        return None
+    start = objects[0].left_edge.idx
+    last = clauses[0].right_edge
+    start, end = ctx.trim(start, last.idx + len(last))
+    if len(ctx.text[start:end].split()) < 4:
+        return None
+    return Frame(verb, cue_text(verb), subject_of(verb), start, end, ctx.mention_text(objects[0]), "told-to",
+                 [(start, end)])
+
+
+@frame_sieve("parenthetical-cue", per_speech_verb=True)
+def parenthetical_frame(ctx: Context, verb) -> Frame | None:
+    """'That deal, X argues, is ...' and '..., X has said.' when the parser hangs the cue on the clause."""
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head.i == verb.i:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.head.i != verb.i:
+        return None
+    edge = next(t.i for t in verb.subtree if not t.is_punct)
+    if edge == 0 or not ctx.doc[edge - 1].is_punct:
+        return None
+    head = verb.head
+    root = verb.sent.root
+    sentence_start = root.left_edge.idx
+    cue_start = ctx.doc[edge].idx
+    cue_end = verb.right_edge.idx + len(verb.right_edge)
+    parts = [ctx.trim(sentence_start, cue_start)]
+    if head.i > verb.i and head.left_edge.i < verb.left_edge.i:
+        parts.append(ctx.trim(cue_end, head.right_edge.idx + len(head.right_edge)))
+    parts = [p for p in parts if len(ctx.text[p[0]:p[1]].split()) >= 2]
+    if not parts or sum(len(ctx.text[a:b].split()) for a, b in parts) < 3:
+        return None
+    start, end = parts[0][0], parts[-1][1]
+    return Frame(verb, cue_text(verb), subject, start, end, addressee_of(ctx, verb), "parenthetical-cue", parts)
+
+
+@frame_sieve("claim-noun")
+def claim_noun_frames(ctx: Context) -> list[Frame]:
+    """'De Blasio repeated his claim that “profit-making” was the motive': a speech noun with a that-clause."""
+    frames = []
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS or ctx.skipped(noun.idx, noun.idx + 1):
+            continue
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
+        speaker = _claimant(noun) if clauses else None
+        if speaker is None:
+            continue
+        clause = clauses[0]
+        start, end = ctx.trim(after_that(clause), clause.right_edge.idx + len(clause.right_edge))
+        if len(ctx.text[start:end].split()) >= 3:
+            frames.append(Frame(noun, noun.text, speaker, start, end, None, "claim-noun", [(start, end)]))
+    return frames
+
+
+def _claimant(noun):
+    """Whose claim: 'Trump's claim'; 'he repeated his claim' (the subject of the verb the claim is object of)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and owners[0].pos_ != "PRON":
+        return owners[0]
+    if noun.dep_ == "dobj" and lemma_of(noun.head) in CLAIM_MAKING_VERBS:
+        subject = subject_of(noun.head)
+        if subject is not None:
+            return subject
+    return owners[0] if owners else None
+
+
+@frame_sieve("according-to")
+def according_frames(ctx: Context) -> list[Frame]:
+    """'The talks stalled, according to two officials': what precedes or follows the phrase in its sentence."""
+    frames = []
+    for token in ctx.doc:
+        if token.lower_ != "according" or ctx.skipped(token.idx, token.idx + 1):
+            continue
+        nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            continue
+        objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = author_of_findings(objects[0])
+        last = max(t.i for t in token.subtree)
+        sent = token.sent
+        before = ctx.trim(sent.start_char, ctx.doc[token.i].idx)
+        after_tok = ctx.doc[last]
+        after = ctx.trim(after_tok.idx + len(after_tok), sent.end_char)
+        parts = [p for p in (before, after) if len(ctx.text[p[0]:p[1]].split()) >= 3]
+        if not parts:
+            continue
+        start, end = ctx.trim(parts[0][0], parts[-1][1])
+        if len(parts) == 1:
+            start, end = parts[0]
+        frames.append(Frame(token, "according to", source, start, end, None, "according-to", parts))
+    return frames
+
+
+@frame_sieve("accused-of")
+def judged_object_frames(ctx: Context) -> list[Frame]:
+    """'accused Apple of receiving unfair tax treatment', 'blamed Hamas for the civilian deaths', 'condemning the
+    actions of “paid agitators”': whom someone accuses, blames, praises or condemns, and what for."""
+    frames = []
+    for verb in ctx.doc:
+        lemma = lemma_of(verb)
+        if verb.pos_ != "VERB" or lemma not in JUDGING_VERBS or _complements(verb) \
+                or ctx.skipped(verb.idx, verb.idx + 1):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not objects:
+            continue
+        target = objects[0]
+        reasons = [c for c in list(verb.children) + list(target.children)
+                   if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > target.i]
+        if not reasons and lemma not in JUDGING_WITHOUT_REASON:
+            continue
+        last = max((r.right_edge for r in reasons), key=lambda t: t.i, default=target.right_edge)
+        start, end = ctx.trim(target.left_edge.idx, last.idx + len(last))
+        if len(ctx.text[start:end].split()) >= 3:
+            frames.append(Frame(verb, cue_text(verb), subject_of(verb), start, end, None, "accused-of",
+                                [(start, end)]))
+    return frames
+
+
+def find_frames(ctx: Context) -> list[Frame]:
+    """Every frame the configured frame sieves find, per-speech-verb sieves first, in document order."""
+    per_verb = [s for s in ctx.sieves.frames if s.sieve_name in VERB_FRAME_SIEVES]
+    frames = []
+    if per_verb:
+        for token in ctx.doc:
+            if not is_speech_verb(token) or ctx.skipped(token.idx, token.idx + 1):
+                continue
+            for sieve in per_verb:
+                frame = sieve(ctx, token)
+                if frame is not None:
+                    frames.append(frame)
+                    break
+    for sieve in ctx.sieves.frames:
+        if sieve.sieve_name not in VERB_FRAME_SIEVES:
+            frames.extend(sieve(ctx))
+    return frames
+
+
+def drop_frames_inside_quotes(ctx: Context, frames: list[Frame]) -> list[Frame]:
+    """A frame inside a quotation is somebody's words: dropped, unless a named speaker reports it within
+    the quotation, or it stands in an interview's answer, where the one interviewed reports what was said
+    ('nested-' rule)."""
+    kept = []
+    for frame in frames:
+        cue_at = frame.cue.idx
+        holding_cue = ctx.spans_at(cue_at)
+        if any(frame.end <= q.end and all(q is not h for h in holding_cue) for q in ctx.spans_at(frame.start)):
+            continue
+        if holding_cue:
+            subject = frame.speaker_token
+            in_interview = any(id(q) in ctx.turns for q in holding_cue)
+            if not in_interview and (subject is None or subject.pos_ == "PRON" or not subject.ent_type_):
+                continue
+            q = holding_cue[0]
+            frame.start, frame.end = max(frame.start, q.start), min(frame.end, q.end)
+            frame.parts = [(max(a, q.start), min(b, q.end)) for a, b in frame.parts if min(b, q.end) > max(a, q.start)]
+            frame.rule = "nested-" + frame.rule
+        kept.append(frame)
+    return kept
+
+
+def frame_records(ctx: Context, frames: list[Frame]) -> tuple[list[tuple[Frame, str]], set[int]]:
+    """Each frame with its kind (indirect, or mixed when it holds quoted pieces), and the quotations it
+    consumed. A frame whose clause is nearly all in marks is left to the quotation sieves, its verb as cue."""
+    consumed: set[int] = set()
+    records = []
+    for frame in sorted(frames, key=lambda f: f.start):
+        inner = ctx.spans_within(frame.start, frame.end)
+        quoted_chars = sum(ctx.spans[i].end - ctx.spans[i].start for i in inner)
+        content_chars = max(1, frame.end - frame.start)
+        if inner and quoted_chars >= 0.8 * content_chars:
+            for i in inner:
+                ctx.cue_of_filled_clause.setdefault(i, frame.cue)
+            continue
+        consumed.update(inner)
+        records.append((frame, "mixed" if inner else "indirect"))
+    return records, consumed

@@ -1,0 +1,68 @@
+"""The order the sieves run in, one visible list per family, and the lists a component is configured with."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import onrecord.quotes.direct.candidates  # noqa: F401  (the modules register their sieves)
+import onrecord.quotes.direct.interview  # noqa: F401
+import onrecord.quotes.direct.sieves  # noqa: F401
+import onrecord.quotes.frames  # noqa: F401
+import onrecord.quotes.speaker_sieves  # noqa: F401
+from onrecord.quotes.registry import CANDIDATE_SIEVES, FRAME_SIEVES, QUOTATION_SIEVES, SPEAKER_SIEVES
+
+
+DEFAULT_ORDER = {
+    "frames": ["speech-verb", "told-to", "parenthetical-cue", "claim-noun", "according-to", "accused-of"],
+    "candidates": ["interview", "trailing-label", "speaker-label", "dash-signature", "direct-cue", "filled-clause",
+                   "title", "same-cue", "runs-on", "mixed-run-on"],
+    "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "direct-according",
+                   "direct-cue", "direct-adjacent", "colon-name", "colon-subject", "looks-like-speech",
+                   "fragment-subject", "previous-sentence", "colon-previous-paragraph", "continuation", "too-short",
+                   "unattributed"],
+    "speakers": ["none", "named-appositive", "relative", "partitive", "pronoun-same-sentence",
+                 "pronoun-previous-subject", "pronoun-previous-speaker", "pronoun-nearest-name",
+                 "pronoun-quoting-speaker", "unresolved-pronoun", "named-group", "named", "quantifier", "not-a-noun",
+                 "proper-noun", "definite-description", "description"],
+}
+"""The sieves in the order they run: the first to answer wins. Pass another order through the component's
+config (nlp.add_pipe("onrecord", config={"sieves": {...}})) to reorder or drop sieves."""
+REGISTRIES = {"frames": FRAME_SIEVES, "candidates": CANDIDATE_SIEVES, "quotations": QUOTATION_SIEVES,
+              "speakers": SPEAKER_SIEVES}
+
+
+class SieveError(ValueError):
+    pass
+
+
+@dataclass
+class SieveLists:
+    frames: list
+    candidates: list
+    quotations: list
+    speakers: list
+
+    @classmethod
+    def from_names(cls, order: dict[str, list[str]] | None = None) -> "SieveLists":
+        """Sieve functions for each list's names; a list left out keeps its default order."""
+        order = {**DEFAULT_ORDER, **(order or {})}
+        unknown_lists = set(order) - set(REGISTRIES)
+        if unknown_lists:
+            raise SieveError(f"unknown sieve list {sorted(unknown_lists)[0]!r} (use {', '.join(REGISTRIES)})")
+        lists = {}
+        for family, names in order.items():
+            registry = REGISTRIES[family]
+            missing = [name for name in names if name not in registry]
+            if missing:
+                raise SieveError(f"unknown {family} sieve {missing[0]!r} (known: {', '.join(registry)})")
+            lists[family] = [registry[name] for name in names]
+        return cls(**lists)
+
+    @classmethod
+    def default(cls) -> "SieveLists":
+        global _DEFAULT_LISTS
+        if _DEFAULT_LISTS is None:
+            _DEFAULT_LISTS = cls.from_names()
+        return _DEFAULT_LISTS
+
+
+_DEFAULT_LISTS: SieveLists | None = None

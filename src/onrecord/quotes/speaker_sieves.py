@@ -1,0 +1,369 @@
+"""Speaker sieves: who a cue's mention names (a name, an appositive, a relative or personal pronoun, a group,
+a quantifier, a description), each person under their fullest name in the document."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from onrecord.quotes.context import Context
+from onrecord.quotes.lexicon import COMPANY_NOUNS, GENERIC_ORGANISATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS
+from onrecord.quotes.registry import speaker_sieve
+from onrecord.records import Speaker
+from onrecord.speakers import Person, role_and_affiliation
+from onrecord.speakers.names import KIND_BY_LABEL, TITLES, looks_like_organisation, name_words, title_before
+
+
+@speaker_sieve("none")
+def no_mention(ctx: Context, token):
+    return (None, "none") if token is None else None
+
+
+@speaker_sieve("named-appositive")
+def named_appositive(ctx: Context, token):
+    """'the mediator, Ana Lima,': a proper name in apposition to a common noun names a person."""
+    appositive_names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if token.pos_ != "NOUN" or token.ent_type_ or not appositive_names:
+        return None
+    return described_person(ctx, appositive_names[0]), "named-appositive"
+
+
+@speaker_sieve("relative")
+def relative_pronoun(ctx: Context, token):
+    """'Roffman, who estimates that ...': who is Roffman, named through the noun it hangs on."""
+    if token.tag_ != "WP" or token.head.dep_ != "relcl" or token.head.head.i >= token.i:
+        return None
+    speaker, sieve = ctx.speaker_for(token.head.head)
+    if speaker is None:
+        return None, sieve
+    return replace(speaker, mention=token.text, start=token.idx, end=token.idx + len(token)), "relative-" + sieve
+
+
+def is_pronoun(token) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in PRONOUNS
+
+
+def _pronoun_wanted(token) -> str | None:
+    """'m', 'f', 'p' (they) or 'n' (it) for a third-person pronoun that can be resolved; None otherwise."""
+    if not is_pronoun(token):
+        return None
+    wanted = PRONOUNS.get(token.lower_)
+    return None if wanted in ("1", "2", None) else wanted
+
+
+def _pronoun_horizon(ctx: Context, token) -> int:
+    """A pronoun looks back at most three paragraphs."""
+    para_index = ctx.para_of(token.idx) or 0
+    return ctx.paras[max(0, para_index - 3)].start
+
+
+def _pronoun_mention(token) -> tuple[str, int, int]:
+    return token.text, token.idx, token.idx + len(token)
+
+
+def _compatible(person: Person, wanted: str) -> bool:
+    return wanted in ("m", "f") and person.kind == "person" and person.gender in (None, wanted)
+
+
+@speaker_sieve("pronoun-same-sentence")
+def pronoun_same_sentence(ctx: Context, token):
+    """'Fallon fired back: “...,” he wrote': a person named as subject earlier in the pronoun's sentence."""
+    wanted = _pronoun_wanted(token)
+    if wanted is None:
+        return None
+    sent = token.sent
+    # a name inside quotation marks is talked about, not talking: “Cruz is our best debater,” he said
+    named = [e for e in ctx.ents_within(sent) if e.label_ == "PERSON" and e.end_char <= token.idx and not ctx.in_quotation(
+        e.start_char)]
+    for ent in sorted(named + _unlabelled_named_subjects(ctx, sent, token), key=lambda e: -e.start_char):
+        if ent.root.dep_ in SUBJECT_DEPS:
+            person = ctx.names.person(ent.text, ent.start_char)
+            if person and _compatible(person, wanted):
+                return _person_speaker(person, *_pronoun_mention(token)), "pronoun-same-sentence"
+    return None
+
+
+def _unlabelled_named_subjects(ctx: Context, sent, before):
+    """'Fallon fired back: “...,” he wrote': a surname the entity recogniser missed the second time, as subject."""
+    return [ctx.doc[t.i:t.i + 1] for t in sent if t.i < before.i and t.pos_ == "PROPN" and not t.ent_type_
+            and t.dep_ in SUBJECT_DEPS and not ctx.in_quotation(t.idx)]
+
+
+@speaker_sieve("pronoun-previous-subject")
+def pronoun_previous_subject(ctx: Context, token):
+    """He/she: the person named as subject of one of the three sentences before, since the last quotation."""
+    wanted = _pronoun_wanted(token)
+    sent = token.sent
+    if wanted not in ("m", "f") or sent.start == 0:
+        return None
+    latest_quote = ctx.quotations[-1].end if ctx.quotations else -1
+    horizon = _pronoun_horizon(ctx, token)
+    before = ctx.doc[sent.start - 1].sent
+    for _ in range(3):
+        if before.start_char < max(horizon, latest_quote):
+            break
+        subjects = [e for e in ctx.ents_within(before) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
+                    and not ctx.in_quotation(e.start_char)]
+        for ent in subjects[:1]:
+            person = ctx.names.person(ent.text, ent.start_char)
+            if person and person.gender == wanted:
+                return _person_speaker(person, *_pronoun_mention(token)), "pronoun-previous-subject"
+        if before.start == 0:
+            break
+        before = ctx.doc[before.start - 1].sent
+    return None
+
+
+@speaker_sieve("pronoun-previous-speaker")
+def pronoun_previous_speaker(ctx: Context, token):
+    """He/she: the latest compatible person quoted; they/it: the latest organisation, group or place quoted."""
+    wanted = _pronoun_wanted(token)
+    if wanted is None:
+        return None
+    horizon = _pronoun_horizon(ctx, token)
+    mention = _pronoun_mention(token)
+    for quotation in reversed(ctx.quotations):
+        if quotation.start < horizon:
+            break  # records come in reading order: every one before this is further back still
+        speaker = quotation.speaker
+        if speaker is None or speaker.name is None:
+            continue
+        if wanted in ("m", "f") and speaker.kind == "person":
+            person = ctx.names.person(speaker.name, speaker.start)
+            if person is None or _compatible(person, wanted):
+                return Speaker(speaker.name, *mention, speaker.kind, speaker.role, speaker.affiliation), \
+                    "pronoun-previous-speaker"
+        if wanted in ("p", "n") and speaker.kind in ("organization", "group", "place"):
+            return Speaker(speaker.name, *mention, speaker.kind, speaker.role, speaker.affiliation), \
+                "pronoun-previous-speaker"
+    return None
+
+
+@speaker_sieve("pronoun-nearest-name")
+def pronoun_nearest_name(ctx: Context, token):
+    """He/she: the nearest compatible person named before, outside quotation marks."""
+    wanted = _pronoun_wanted(token)
+    if wanted not in ("m", "f"):
+        return None
+    horizon = _pronoun_horizon(ctx, token)
+    for position, person in ctx.names.people_before(token.idx):
+        if position < horizon:
+            break
+        if _compatible(person, wanted) and not ctx.in_quotation(position):
+            return _person_speaker(person, *_pronoun_mention(token)), "pronoun-nearest-name"
+    return None
+
+
+@speaker_sieve("pronoun-quoting-speaker")
+def pronoun_quoting_speaker(ctx: Context, token):
+    """'I told him we should look at this again', inside Michael Dell's answer: I and we inside a quotation are
+    the quotation's speaker."""
+    if not is_pronoun(token) or PRONOUNS.get(token.lower_) != "1":
+        return None
+    holding = [q for q in ctx.quotations if q.start <= token.idx < q.end and q.speaker is not None
+               and q.speaker.name is not None]
+    if not holding:
+        return None
+    speaker = holding[-1].speaker
+    return Speaker(speaker.name, *_pronoun_mention(token), speaker.kind, speaker.role, speaker.affiliation), \
+        "pronoun-quoting-speaker"
+
+
+@speaker_sieve("unresolved-pronoun")
+def unresolved_pronoun(ctx: Context, token):
+    if not is_pronoun(token):
+        return None
+    return Speaker(None, *_pronoun_mention(token), "unknown"), "unresolved-pronoun"
+
+
+@speaker_sieve("named-group")
+def named_group(ctx: Context, token):
+    """'Hamas and el-Sisi said': names joined by 'and' speak together."""
+    ent = ctx.entity_of(token)
+    named_conjuncts = [c for c in token.conjuncts if c.i > token.i and ctx.entity_of(c) is not None]
+    if ent is None or not named_conjuncts:
+        return None
+    entities = [ent] + [ctx.entity_of(c) for c in named_conjuncts]
+    members = [_named(ctx, e.text, e.start_char, e.end_char, e.label_) for e in entities]
+    names = [m.name for m in members]
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    mention = ctx.text[entities[0].start_char:entities[-1].end_char]
+    return Speaker(name, mention, entities[0].start_char, entities[-1].end_char, "group"), "named-group"
+
+
+@speaker_sieve("named")
+def named_entity(ctx: Context, token):
+    """A name the entity recogniser found, under its fullest form in the document."""
+    ent = ctx.entity_of(token)
+    if ent is None:
+        return None
+    return _named(ctx, ent.text, ent.start_char, ent.end_char, ent.label_, title_before(ent)), "named"
+
+
+@speaker_sieve("quantifier")
+def quantifier(ctx: Context, token):
+    """'Several said they ...': a lone quantifier subject speaks for a group."""
+    if token.lower_ not in QUANTIFIER_SUBJECTS or token.dep_ not in SUBJECT_DEPS:
+        return None
+    return Speaker(token.text, token.text, token.idx, token.idx + len(token), "group"), "quantifier"
+
+
+@speaker_sieve("not-a-noun")
+def not_a_noun(ctx: Context, token):
+    """A gate: a mention that is no noun names nobody (stamped 'none')."""
+    return (None, "none") if token.pos_ not in ("NOUN", "PROPN") else None
+
+
+def _noun_phrase(ctx: Context, token):
+    conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    start_tok = min((c.left_edge for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "det", "nmod")),
+                    key=lambda t: t.i, default=token)
+    end_tok = conjuncts[-1] if conjuncts else token
+    return ctx.doc[start_tok.i:end_tok.i + 1], bool(conjuncts)
+
+
+DESCRIBING_PREPOSITIONS = frozenset("of for at from with in on to".split())
+MAX_DESCRIPTION_WORDS = 12
+
+
+def _described(ctx: Context, token):
+    """The noun phrase a description is, with the phrases right after it that say whose or where within a
+    dozen words ('a spokesman for Lufthansa', 'the Israeli mission to the UN in Geneva'); and whether it joins
+    several nouns."""
+    mention, has_conjuncts = _noun_phrase(ctx, token)
+    end = mention.end
+    if not has_conjuncts:
+        for child in token.rights:
+            subtree = list(child.subtree)
+            if (child.dep_ != "prep" or child.lower_ not in DESCRIBING_PREPOSITIONS or subtree[0].i != end
+                    or any(t.pos_ in ("VERB", "AUX") for t in subtree)
+                    or subtree[-1].i + 1 - mention.start > MAX_DESCRIPTION_WORDS):
+                break
+            end = subtree[-1].i + 1
+    return ctx.doc[mention.start:end], has_conjuncts
+
+
+def _without_article(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+@speaker_sieve("partitive")
+def partitive(ctx: Context, token):
+    """'One of the two US officials said', 'Some of the protesters said': a number or quantifier with an 'of'
+    phrase speaks for those it picks out."""
+    if token.dep_ not in SUBJECT_DEPS or not (token.pos_ == "NUM" or token.lower_ in QUANTIFIER_SUBJECTS):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
+        return None
+    phrase, _ = _described(ctx, token)
+    kind = "person" if token.lower_ in ("one", "1") else "group"
+    return Speaker(_without_article(phrase.text), phrase.text, phrase.start_char, phrase.end_char, kind), "partitive"
+
+
+@speaker_sieve("proper-noun")
+def proper_noun(ctx: Context, token):
+    """A proper noun the entity recogniser missed, when it names a person of the document (stamped 'named'); a
+    capitalised word the tagger took for a common noun too ('Trump first called on Congress ...')."""
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
+        return None
+    mention, _ = _noun_phrase(ctx, token)
+    person = ctx.names.person(mention.text, mention.start_char)
+    if person is None:
+        return None
+    return _person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
+
+
+@speaker_sieve("definite-description")
+def definite_description(ctx: Context, token):
+    """'the agency said', 'the president said': a definite description of someone the story has named names
+    them: a person whose title or role holds the noun, an organisation whose name holds it, else the latest
+    organisation quoted before."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or token.dep_ not in SUBJECT_DEPS:
+        return None
+    determiners = [c.lower_ for c in token.lefts if c.dep_ == "det"]
+    if determiners != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
+        return None
+    if len([c for c in token.lefts if c.dep_ != "det"]) > 1 or any(
+            t.i != token.i and (t.pos_ == "PROPN" or t.ent_type_) for t in token.subtree):
+        return None  # 'the German airline Lufthansa', 'the Trump administration' name themselves
+    noun = token.lemma_.lower()
+    found = None
+    if noun in PERSON_NOUNS or noun in TITLES:
+        found = ctx.names.holding_role(noun, token.idx)
+    elif noun in ORGANISATION_NOUNS:
+        found = ctx.names.organisation_called(noun, token.idx)
+        if found is None and noun in GENERIC_ORGANISATION_NOUNS:
+            horizon = ctx.paras[max(0, (ctx.para_of(token.idx) or 0) - 2)].start
+            found = _latest_organisation_quoted(ctx, token.idx)
+            if found is None and noun in COMPANY_NOUNS:
+                found = ctx.names.organisation_before(token.idx, horizon)
+    if found is None:
+        return None
+    mention = ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
+    return Speaker(found.name, mention.text, mention.start_char, mention.end_char, found.kind, found.role,
+                   found.affiliation), "definite-description"
+
+
+def _latest_organisation_quoted(ctx: Context, before: int) -> Person | None:
+    for quotation in reversed(ctx.quotations):
+        speaker = quotation.speaker
+        if speaker is not None and speaker.name and speaker.kind == "organization" and speaker.start < before:
+            return Person(speaker.name, speaker.kind, role=speaker.role, affiliation=speaker.affiliation)
+    return None
+
+
+@speaker_sieve("description")
+def description(ctx: Context, token):
+    """'the spokesman', 'officials': the noun phrase itself, a person, a group or unknown."""
+    mention, has_conjuncts = _described(ctx, token)
+    noun = token.lemma_.lower()
+    kind = "group" if token.tag_ in ("NNS", "NNPS") or has_conjuncts else (
+        "person" if noun in PERSON_NOUNS else "unknown")
+    return Speaker(_without_article(mention.text), mention.text, mention.start_char, mention.end_char, kind), \
+        "description"
+
+
+def described_person(ctx: Context, token) -> Speaker:
+    entity = ctx.entity_of(token)
+    if entity is not None and entity.label_ != "PERSON":
+        # 'Another Gulf Arab power, the United Arab Emirates,': the name in apposition is a place or an
+        # organisation
+        return _named(ctx, entity.text, entity.start_char, entity.end_char, entity.label_)
+    left = min((c.left_edge.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+    if entity is not None:
+        left = min(left, entity.start)
+    span = ctx.doc[left:max(token.i + 1, entity.end if entity is not None else 0)]
+    person = ctx.names.person(span.text, span.start_char)
+    if person is not None:
+        return _person_speaker(person, span.text, span.start_char, span.end_char)
+    role, affiliation = role_and_affiliation(span, ctx.names.entities)
+    return Speaker(" ".join(name_words(span.text)), span.text, span.start_char, span.end_char, "person",
+                   role, affiliation)
+
+
+def _named(ctx: Context, text: str, start: int, end: int, label: str, title: str | None = None) -> Speaker:
+    person = ctx.names.person(text, start, title)
+    organisation = label == "PERSON" and looks_like_organisation(name_words(text))
+    if (label != "PERSON" or organisation) and (person is None or person.surname != text.split()[-1].lower()):
+        person = ctx.names.entity(text)
+    kind = "organization" if organisation else KIND_BY_LABEL.get(label, "unknown")
+    if person is None and label in ("ORG", "NORP", "PERSON"):
+        # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person too)
+        person = ctx.names.fuller_organisation(text)
+    if person is None:
+        return Speaker(" ".join(text.split()), text, start, end, kind)
+    return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)
+
+
+def _person_speaker(person: Person, mention: str, start: int, end: int) -> Speaker:
+    return Speaker(person.name, mention, start, end, person.kind, person.role, person.affiliation)
+
+
+def label_speaker(ctx: Context, label: str, start: int, keep_case: bool = False) -> Speaker:
+    """The speaker a transcript label (PENCE:) or a dash signature (― Pamela Padilla) names."""
+    words = name_words(label.rstrip("."))
+    person = ctx.names.person(words[-1] if keep_case else words[-1].title(), start) if words else None
+    end = start + len(label.rstrip("."))
+    if person is not None and (not keep_case or len(words) == 1):
+        return _person_speaker(person, ctx.text[start:end], start, end)
+    name = " ".join(words) if keep_case else label.title()
+    return Speaker(name, ctx.text[start:end], start, end, "person")

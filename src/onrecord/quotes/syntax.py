@@ -1,0 +1,113 @@
+"""The grammar sieves share: a verb's subject and addressee, the cue's words, where a reported clause starts,
+and a source before a colon."""
+from __future__ import annotations
+
+from onrecord.quotes.context import Context
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, DOCUMENT_NOUNS, FINDINGS_NOUNS, PERSON_NOUNS,
+                                     PHRASAL_SPEECH_VERBS, SUBJECT_DEPS, is_speech_verb, lemma_of)
+
+
+def subject_of(verb):
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # a long fronted phrase can leave the parser with two subjects; the verb's own is the nearer
+            return min(subjects, key=lambda c: abs(c.i - current.i))
+        # '“...,” Conway notes.': a name the parser files as a compound of a verb is that verb's subject
+        compounds = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < current.i]
+        if compounds and current.pos_ == "VERB":
+            return compounds[-1]
+        attached_cues = [c for c in current.children if c.dep_ == "parataxis" and is_speech_verb(c)
+                         and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+        if attached_cues:
+            return next(g for g in attached_cues[0].children if g.dep_ in SUBJECT_DEPS)
+        agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ == "acl":
+            sources = [g for c in current.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                       for g in c.children if g.dep_ == "pobj"]
+            if sources:
+                return sources[0]
+            if current.head.dep_ == "dobj" and current.head.head.pos_ == "VERB":
+                current = current.head.head  # "X issued a statement saying ...": X says it
+                continue
+            return None
+        if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "X was criticised for saying ..."
+            continue
+        return None
+    return None
+
+
+def addressee_of(ctx: Context, verb) -> str | None:
+    lemma = lemma_of(verb)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_OBJECT_VERBS and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return ctx.mention_text(child)
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma not in ("add",):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return ctx.mention_text(objects[0])
+    return None
+
+
+def cue_text(verb) -> str:
+    particles = [c for c in verb.children if c.i == verb.i + 1 and (
+        c.dep_ == "prt" or c.lower_ == PHRASAL_SPEECH_VERBS.get(lemma_of(verb)))]
+    return verb.text + (" " + particles[0].text if particles else "")
+
+
+def after_that(clause) -> int:
+    """Where a reported clause's words start: after its complementiser 'that', which is the cue's, not the speaker's."""
+    first = clause.left_edge
+    if first.lower_ == "that" and first.dep_ in ("mark", "advmod"):
+        return first.idx + len(first)
+    return first.idx
+
+
+def author_of_findings(source):
+    """'according to research by the Migration Policy Institute', 'a filing from Impresa': the one who
+    published the research, data or filing a source names, when a name follows; else the source itself."""
+    if source.pos_ != "NOUN" or source.lemma_.lower() not in FINDINGS_NOUNS:
+        return source
+    for prep in source.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            names = [t for t in prep.children if t.dep_ == "pobj" and (t.ent_type_ or t.pos_ == "PROPN")]
+            if names:
+                return names[0]
+    return source
+
+
+def source_subject(verb):
+    """The subject of verb when it can be a source: a name, a personal pronoun, a person or a document."""
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() not in PERSON_NOUNS | DOCUMENT_NOUNS and not owners:
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "they", "i", "we"):
+        return None
+    if subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return owners[0] if owners and subject.pos_ == "NOUN" and subject.lemma_.lower() not in PERSON_NOUNS else subject
+
+
+def source_before_colon(colon):
+    """'President Clinton released the following statement: “...”', 'Article 33 affirms: “...”': with no speech
+    verb, the subject of the clause a colon ends introduces the quotation after it."""
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    verbs = [t for t in [colon.nbor(-1), *colon.nbor(-1).ancestors] if t.i < colon.i and t.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        source = source_subject(verb)
+        if source is not None:
+            return source
+    return None

@@ -1,0 +1,90 @@
+"""Frame sieves (quotes/frames.py): reported speech, one real sentence per row."""
+import pytest
+
+from shapes import COLUMNS, case, check
+
+CASES = [
+    case("Finance Minister Karin Lund announced that taxes on fuel will rise in March.", "taxes on fuel will rise",
+         "Karin Lund", "announced", "indirect", "speech-verb/named", "speech-verb-with-that", role="Finance Minister"),
+    case("The analyst David Moore says the talks remain tense.", "the talks remain tense", "David Moore", "says",
+         "indirect", "speech-verb/named-appositive", "speech-verb-without-that-present-tense"),
+    case("Governor Tom Reyes said the budget was “a disaster in slow motion” for rural schools.",
+         "a disaster in slow motion", "Tom Reyes", "said", "mixed", "speech-verb/named", "mixed-in-reported-speech",
+         starts="the budget was"),
+    # the parser hangs this that-clause as advcl of "tweeted", not ccomp
+    case("Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged "
+         "Americans to “check out” her non-existent sex tape.", "Machado was", "Trump", "tweeted", "mixed",
+         "speech-verb/description", "that-clause-after-an-intervening-phrase",
+         starts="Machado was “disgusting” and “a con”"),
+    case("Coach Ben Alvarez told the players that the season was not over.", "the season was not over",
+         "Ben Alvarez", "told", "indirect", "speech-verb/named", "told-addressee", addressee="the players"),
+    case("Dr. Mehmet Oz was criticized for saying that green coffee was a miracle cure.",
+         "green coffee was a miracle cure", "Mehmet Oz", "saying", "indirect", "speech-verb/named",
+         "subject-through-a-preposition"),
+    case("Bernie Sanders said he intends to win every delegate possible, so he'll have enough votes at the "
+         "convention to put together the strongest agenda any party has seen.", "he intends to win",
+         "Bernie Sanders", "said", "indirect", "speech-verb/named", "second-clause-hung-on-the-speech-verb",
+         ends="the strongest agenda any party has seen"),
+    case("The mayor said the budget was balanced, adding that taxes would not rise.", "the budget was balanced",
+         "mayor", "said", "indirect", "speech-verb/description", "report-stops-at-the-next-cue",
+         exact="the budget was balanced"),
+    case("The senator pointed out that the new tax would hit farmers hardest.", "the new tax would hit",
+         "senator", "pointed out", "indirect", "speech-verb/description", "phrasal-speech-verb"),
+    case('Campaign chair Jessica Mackler issued a statement saying his comment "has absolutely no place in '
+         'American democracy."', "has absolutely no place", "Jessica Mackler", "saying", "mixed",
+         "speech-verb/named", "a-statement-saying-is-said-by-who-issued-it"),
+    case("Brad Nolan, 39, a teacher from Concord, said voters were afraid of wasting their votes.",
+         "voters were afraid", "Brad Nolan", "said", "indirect", "speech-verb/named", "an-age-in-apposition",
+         role="teacher from Concord"),
+    case("Senator Bernie Sanders told MSNBC’s “Morning Joe” that the plan would fail.", "the plan would fail",
+         "Bernie Sanders", "told", "indirect", "speech-verb/named", "a-quoted-title-in-a-report", records=1),
+    case("The bridge will reopen in May, city engineer Rosa Klein has said.", "The bridge will reopen in May",
+         "Rosa Klein", "said", "indirect", "inverted-cue/named", "inverted-cue-at-sentence-end"),
+    case('Fiorina was not one for "engaging her team in a lot of decisions," said one former executive who '
+         'requested anonymity. "When she\'d come to a decision, she\'d made up her mind."', "engaging her team",
+         "former executive", "said", "mixed", "inverted-cue/description",
+         "a-quotation-opening-the-next-sentence-goes-on-with-a-mixed-one", ends="she'd made up her mind.", parts=2),
+    case("Lena Park is an economist. The deal, Park argues, is a gift to exporters.", "is a gift to exporters",
+         "Lena Park", "argues", "indirect", "parenthetical-cue/named", "parenthetical-cue"),
+    case("President Barack Obama told his advisers to find a way to cut emissions without Congress.",
+         "his advisers to find a way", "Barack Obama", "told", "indirect", "told-to/named", "told-to",
+         addressee="his advisers"),
+    case("Prices fell by a third last year, according to Hugo Brandt, chief economist at Norbank.",
+         "Prices fell by a third", "Hugo Brandt", "according to", "indirect", "according-to/named", "according-to",
+         role="chief economist at Norbank"),
+    case("Mayor Bill de Blasio repeated his claim that profit-making was the motive of the companies.",
+         "profit-making was the motive", "Bill de Blasio", "claim", "indirect", "claim-noun/named",
+         "claim-noun-made-by-the-subject"),
+    case("Gov. Mike Pence blamed the media for the fuss over Donald Trump’s claim that the president had founded "
+         "the group.", "the president had founded the group", "Donald Trump", "claim", "indirect",
+         "claim-noun/named", "claim-noun-owned-by-a-name"),
+    case("The European Commission has accused Apple of receiving unfair tax treatment in Ireland.",
+         "Apple of receiving unfair tax treatment", "European Commission", "accused", "indirect", "accused-of/named",
+         "accused-of", exact="Apple of receiving unfair tax treatment in Ireland"),
+    case("The Israeli mission blamed Hamas for the civilian deaths in the north of the country.", "Hamas for the",
+         "Israeli mission", "blamed", "indirect", "accused-of/description", "blamed-for"),
+    case("Sheriff Kyle Kirchmeier issued a statement condemning the actions of “paid agitators and protesters”.",
+         "the actions of", "Kyle Kirchmeier", "condemning", "mixed", "accused-of/named", "condemning-an-object",
+         role="Sheriff"),
+    case("Trump first called on Congress to pass legislation to effectively end birthright citizenship.",
+         "to pass legislation", "Trump", "called on", "indirect", "told-to/description", "called-on-someone-to"),
+    case("Rahul Gandhi challenged the Prime Minister to cancel the deal with the United States.",
+         "to cancel the deal", "Rahul Gandhi", "challenged", "indirect", "told-to/named", "challenged-someone-to",
+         addressee="the Prime Minister"),
+    case("Jack Roffman, who estimates that his legal costs were in the seven figures, left.", "legal costs",
+         "Jack Roffman", "estimates", "indirect", "speech-verb/relative-named", "relative-pronoun-speaks",
+         mention="who"),
+]
+
+
+@pytest.mark.parametrize(COLUMNS, CASES)
+def test_frame(extract, text, words, speaker, cue, kind, rule, more):
+    check(extract(text), words, speaker, cue, kind, rule, more)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("She rejected the suggestion that the company had misled its investors.",
+                 id="a-claim-somebody-rejects-is-not-theirs"),
+])
+def test_no_frame(extract, text):
+    assert extract(text) == []

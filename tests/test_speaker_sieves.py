@@ -1,0 +1,90 @@
+"""Speaker sieves (quotes/speaker_sieves.py): who a cue's mention names, under the fullest name the
+document gives, with role and affiliation."""
+import pytest
+
+from shapes import COLUMNS, case, check
+
+CASES = [
+    case("The World Health Organization said the outbreak was contained.", "the outbreak was contained",
+         "World Health Organization", "said", "indirect", "speech-verb/named", "named-organisation",
+         speaker_kind="organization"),
+    case("Israel says no deal is possible.", "no deal is possible", "Israel", "says", "indirect", "speech-verb/named",
+         "named-country", speaker_kind="place"),
+    case("Reuters’ chief correspondent, Sam Wells, said the border had closed.", "the border had closed", "Sam Wells",
+         "said", "indirect", "speech-verb/named-appositive", "named-appositive-with-possessive-affiliation",
+         role="chief correspondent", affiliation="Reuters"),
+    case("Maria Lopez met Pedro Alves in Lisbon. Pedro Alves said the meeting went well.\n\n“We found common "
+         "ground,” she said.", "We found common ground", "Maria Lopez", "said", "direct",
+         "direct-cue/pronoun-nearest-name", "pronoun-by-gender", mention="she"),
+    case("Foreign Ministry spokesperson Maria Zakharova spoke on Friday.\n\nZakharova said the proposal was "
+         "welcome.", "the proposal was welcome", "Maria Zakharova", "said", "indirect", "speech-verb/named",
+         "surname-to-full-name", role="Foreign Ministry spokesperson"),
+    case("Foreign Ministry spokesperson Maria Zakharova spoke on Friday.\n\nZakharova said the proposal was welcome. "
+         "“It is a first step,” she noted.", "It is a first step", "Maria Zakharova", "noted", "direct",
+         "direct-cue/pronoun-previous-speaker", "pronoun-previous-speaker", role="Foreign Ministry spokesperson"),
+    case("“We will win this vote,” Senator John Miller said.\n\nPeter Alves criticised the plan on Monday. “It is a "
+         "fantasy,” he said.", "It is a fantasy", "Peter Alves", "said", "direct",
+         "direct-cue/pronoun-previous-subject", "pronoun-prefers-the-previous-subject"),
+    case("“We will win this vote,” Senator John Miller said.\n\nPeter Alves criticised the plan on Monday. The plan "
+         "was published a week ago. “It is a fantasy,” he said.", "It is a fantasy", "Peter Alves", "said", "direct",
+         "direct-cue/pronoun-previous-subject", "pronoun-looks-back-over-sentences-since-the-last-quotation"),
+    case("Richard Viguerie, a conservative activist, spoke on Monday.\n\n“Cruz is our best debater, our most "
+         "articulate fighter,” he said.", "best debater", "Richard Viguerie", "said", "direct",
+         "direct-cue/pronoun-previous-subject", "a-name-inside-the-quotation-is-no-antecedent"),
+    case("Clinton spokesman Brian Fallon expressed his general support for his boss online.\n\nFallon fired back: "
+         "“As a guardian of the @POTUS legacy,” he wrote, “we know you are rooting for her.”", "guardian of the",
+         "Brian Fallon", "wrote", "direct", "direct-cue/pronoun-same-sentence",
+         "a-surname-the-recogniser-missed-is-an-antecedent", mention="he"),
+    case("The candidates disagreed on schools. Several said they would rather send block grants to the states.",
+         "they would rather send block grants", "Several", "said", "indirect", "speech-verb/quantifier",
+         "a-lone-quantifier-speaks-for-a-group", speaker_kind="group"),
+    case("Jack Roffman, who estimates that his legal costs were in the seven figures, left.", "legal costs",
+         "Jack Roffman", "estimates", "indirect", "speech-verb/relative-named", "relative-pronoun", mention="who"),
+    case("Taoiseach Leo Varadkar said Israel’s response resembled something more approaching revenge.",
+         "Israel’s response", "Leo Varadkar", "said", "indirect", "speech-verb/named", "a-title-is-the-role-not-the-name",
+         role="Taoiseach"),
+    case("President Donald Trump lashed out after a divided US Supreme Court upheld birthright citizenship.\n\n"
+         "“I would like to congratulate President Xi on their massive win!” he wrote.", "congratulate President Xi",
+         "Donald Trump", "wrote", "direct", "direct-cue/pronoun-previous-subject", "a-court-is-no-person"),
+    case("Israeli PM Benjamin Netanyahu welcomed Narendra Modi. His wife Sara Netanyahu chose a saffron pantsuit and "
+         "said it was a wonderful country.\n\nPM Netanyahu joined in and said, \"He is a wonderful leader.\"",
+         "wonderful leader", "Benjamin Netanyahu", "said", "direct", "direct-cue/named",
+         "a-title-picks-among-namesakes"),
+    case("Lakeside Aerospace filed for bankruptcy protection on Friday.\n\nLakeside said the effects of the grounding "
+         "have been particularly severe.", "the effects of the grounding", "Lakeside Aerospace", "said", "indirect",
+         "speech-verb/named", "the-fullest-name-of-an-organisation", speaker_kind="organization"),
+    case("The National Immigration Institute said the fire started in the men's dormitory.\n\nThere were 68 men in "
+         "the facility at the time of the fire, the agency said.", "There were 68 men", "National Immigration Institute",
+         "said", "indirect", "inverted-cue/definite-description", "the-agency-is-the-agency-named-before"),
+    case("Lakeside Aerospace Inc. filed for bankruptcy protection on Friday. Its chief executive declined to comment."
+         "\n\n“The effects of the grounding have been particularly severe for our staff,” the company said.",
+         "The effects of the grounding", "Lakeside Aerospace Inc.", "said", "direct",
+         "direct-cue/definite-description", "the-company-is-the-company-named-before"),
+    case("Mayor Ana Lima opened the bridge on Monday.\n\nThe president of the council said the works were late. "
+         "The city would pay the extra costs, the mayor said.", "The city would pay", "Ana Lima", "said", "indirect",
+         "inverted-cue/definite-description", "the-mayor-is-the-person-with-that-title", role="Mayor"),
+    case("One of the two US officials said they had been carrying out the drone flights for over a week.",
+         "drone flights", "One of the two US officials", "said", "indirect", "speech-verb/partitive", "partitive"),
+    case("More than 250,000 babies a year would have been affected, according to research by the Migration Policy "
+         "Institute.", "250,000 babies", "Migration Policy Institute", "according to", "indirect",
+         "according-to/named", "according-to-research-by-its-author"),
+    case("Another Gulf Arab power, the United Arab Emirates, said tension was approaching a boiling point.",
+         "tension was approaching", "United Arab Emirates", "said", "indirect", "speech-verb/named-appositive",
+         "a-place-in-apposition", speaker_kind="place"),
+    case("A spokesman for Lufthansa said some of the cuts could be achieved by early retirements.",
+         "early retirements", "spokesman for Lufthansa", "said", "indirect", "speech-verb/description",
+         "a-description-keeps-whose-it-is"),
+    case("Talks resumed. “We are close,” the spokesman said, “but not there yet.”", "We are close", "spokesman", "said",
+         "direct", "direct-cue/description", "description", speaker_kind="person"),
+]
+
+
+@pytest.mark.parametrize(COLUMNS, CASES)
+def test_speaker_sieve(extract, text, words, speaker, cue, kind, rule, more):
+    check(extract(text), words, speaker, cue, kind, rule, more)
+
+
+def test_group_of_names(extract):
+    text = "Hamas and el-Sisi said the talks were very encouraging for both sides."
+    records = extract(text)
+    assert [(r["speaker"]["name"], r["rule"]) for r in records] == [("Hamas and el-Sisi", "speech-verb/named-group")]
