@@ -48,6 +48,9 @@ INTERVIEW = ("In an exclusive chat with ET’s TV Mahalingam, Dell CEO Michael D
              "new competition?\n\nI think the game has changed. We won't define our success by looking at the "
              "competitors.")
 CASES += [
+    case("Hitting back at Piyush Goyal's \"Rahul Gandhi is compromised\" remarks, Khera asked the party to answer "
+         "the questions raised on the current government.", "Rahul Gandhi is compromised", "Piyush Goyal", "remarks",
+         "direct", "possessive-remark/named", "a-quotation-between-a-possessive-and-remarks"),
     case(INTERVIEW, "Was it a tough decision", "TV Mahalingam", ":", "direct", "interview-question",
          "interview-question-by-the-interviewer"),
     case(INTERVIEW, "fair bit of history", "Michael Dell", ":", "direct", "interview-answer",

@@ -74,6 +74,13 @@ CASES = [
     case("A spokesman for Lufthansa said some of the cuts could be achieved by early retirements.",
          "early retirements", "spokesman for Lufthansa", "said", "indirect", "speech-verb/description",
          "a-description-keeps-whose-it-is"),
+    case("A girl named Soniya shared her excitement with reporters, saying, \"I will be performing a traditional "
+         "dance in front of the prime minister.\"", "traditional dance", "Soniya", "saying", "direct",
+         "direct-cue/named-description", "a-description-that-gives-a-name"),
+    case("Congress leader Rahul Gandhi on Wednesday repeated his jab over the trade deal.\n\nThe remarks came a day "
+         "after the Leader of Opposition in Lok Sabha challenged the Prime Minister to cancel the deal with US, "
+         "claiming it's against the interests of Indians.", "against the interests of Indians", "Rahul Gandhi",
+         "claiming", "indirect", "speech-verb/definite-description", "a-title-taken-for-a-name-is-its-holder"),
     case("Talks resumed. “We are close,” the spokesman said, “but not there yet.”", "We are close", "spokesman", "said",
          "direct", "direct-cue/description", "description", speaker_kind="person"),
 ]

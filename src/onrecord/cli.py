@@ -15,6 +15,7 @@ from rich.text import Text
 from onrecord import __version__, formats
 from onrecord.cli_errors import Counted, Failures, err, export_stopped, reading
 from onrecord.cli_errors import fail as _fail
+from onrecord.eval.calibration import print_reliability
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="onrecord: who said what. Quotations and their speakers from news pages.")
@@ -442,6 +443,7 @@ def eval_polnear(
         _fail(str(error))
         raise typer.Exit(1)
     report.print(Console(highlight=False))
+    print_reliability(report.scored_records, Console(highlight=False))
 
 
 @eval_app.command("pages")
@@ -461,6 +463,54 @@ def eval_pages(
         _fail(str(error))
         raise typer.Exit(1)
     report.print(Console(highlight=False, width=120))
+    print_reliability(report.scored_records, Console(highlight=False, width=120))
+
+
+@eval_app.command("calibrate")
+def eval_calibrate(
+    out: Path = typer.Option(..., "--out", help="Where to write the table (the package's own: "
+                             "src/onrecord/data/confidence.json)."),
+    polnear: list[Path] = typer.Option([], "--polnear", help="PolNeAR split folders (repeat for several)."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="A folder of gold JSON lists for real pages."),
+    pages: Optional[Path] = typer.Option(None, "--pages", help="The folder with those pages."),
+    pages_weight: float = typer.Option(10.0, "--pages-weight", min=0.1, help="How much one record of a real "
+                                       "page counts against one PolNeAR record (real pages are what is judged)."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
+) -> None:
+    """Measure each rule's precision on gold data and write the confidence table records take their
+    confidence from."""
+    from onrecord.eval.calibration import Calibration, write_table
+    from onrecord.eval.pages import GoldError
+    from onrecord.eval.pages import evaluate as evaluate_pages
+    from onrecord.eval.polnear import PolnearError, evaluate
+    from onrecord.pipeline import ModelError
+
+    if not polnear and not gold:
+        _fail("give --polnear SPLIT and/or --gold DIR --pages DIR")
+        raise typer.Exit(2)
+    if bool(gold) != bool(pages):
+        _fail("--gold and --pages go together")
+        raise typer.Exit(2)
+    calibration = Calibration()
+    try:
+        reports = [(evaluate(split, model=model), 1.0) for split in polnear]
+        if gold:
+            reports.append((evaluate_pages(gold, pages, model=model), pages_weight))
+    except (PolnearError, GoldError, ModelError) as error:
+        _fail(str(error))
+        raise typer.Exit(1)
+    for report, weight in reports:
+        for record, right in report.scored_records:
+            calibration.add(record, right, weight)
+    table = calibration.table()
+    try:
+        write_table(table, out)
+    except OSError as error:
+        _fail(f"{out}: cannot write ({error.strerror})")
+        raise typer.Exit(1)
+    total = sum(len(report.scored_records) for report, _ in reports)
+    err.print(f"{len(table['rules'])} rules from {total} records; overall precision {table['overall']:.3f}; "
+              f"written to {out}", highlight=False)
 
 
 def _version(value: bool) -> None:

@@ -230,7 +230,7 @@ def score_page(name: str, text: str, records: list[dict], golds: list[GoldItem],
         score.records += 1
         overlaps = chars and any(len(chars & g) >= 0.5 * min(len(chars), len(g)) for g in gold_sets)
         score.precise += bool(overlaps)
-        report.scored_records.append((record, n in right_records))
+        report.scored_records.append((record, n in right_records or (bool(overlaps) and not _name(record))))
         if not overlaps:
             report.errors.append({"type": "false-alarm", "page": name, "rule": record.get("rule"),
                                   "speaker": _name(record), "text": record["text"][:300]})

@@ -110,6 +110,8 @@ class Report:
     names: list[int] = field(default_factory=lambda: [0, 0])
     words: int = 0
     seconds: float = 0.0
+    scored_records: list = field(default_factory=list)
+    """Every record with whether it is right: a gold statement, and its speaker named (or nobody named)."""
 
     @staticmethod
     def ratio(pair) -> float:
@@ -197,6 +199,7 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
         all_gold = [chars(g.content) for g in golds if g.content]
         for pc, sp, r in predicted:
             ok = any(len(pc & gc) >= 0.5 * min(len(pc), len(gc)) for gc in all_gold)
+            report.scored_records.append((r, _speaker_right(pc, sp, golds)))
             report.precision[0] += ok
             report.precision[1] += 1
             rule = r.get("rule") or "?"
@@ -206,6 +209,21 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
                 errors.append({"type": "false-alarm", "doc": base, "rule": rule, "kind": r.get("kind"),
                                "text": r.get("text", "")[:300], "speaker": sp.get("name")})
     return report
+
+
+def _speaker_right(pc: set[int], sp: dict, golds: list[Gold]) -> bool:
+    """A gold statement the record overlaps whose source the record names (or the record names nobody)."""
+    for gold in golds:
+        gc = chars(gold.content)
+        if not gc or len(pc & gc) < 0.5 * min(len(pc), len(gc)):
+            continue
+        if not sp.get("name"):
+            return True
+        ms, me = sp.get("start"), sp.get("end")
+        span_ok = isinstance(ms, int) and isinstance(me, int) and bool(set(range(ms, me)) & chars(gold.source))
+        if not gold.source or span_ok or name_tokens(sp.get("name")) & name_tokens(gold.stext):
+            return True
+    return False
 
 
 TITLE_WORDS = frozenset("""mr mrs ms miss dr sen senator rep gov governor president vice former the a an

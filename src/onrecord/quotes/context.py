@@ -9,6 +9,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from onrecord.clean.layout import paragraphs
+from onrecord.quotes.confidence import confidence
 from onrecord.quotes.marks import QuoteSpan
 from onrecord.records import Quotation, Speaker
 from onrecord.speakers import NameIndex
@@ -226,7 +227,7 @@ class Context:
         parts = verdict.parts
         quotation = Quotation(verdict.kind, self.text[verdict.start:verdict.end], verdict.start, verdict.end,
                               verdict.speaker, verdict.cue, verdict.addressee,
-                              _confidence(verdict.rule, verdict.speaker), verdict.rule,
+                              confidence(verdict.rule), verdict.rule,
                               list(parts) if len(parts) > 1 else [], cue_start, cue_end)
         self.quotations.append(quotation)
         if verdict.speaker is not None and verdict.speaker.name is not None:
@@ -239,13 +240,4 @@ def opens_clause(before) -> bool:
     return not words or (len(words) == 1 and words[0].pos_ in ("CCONJ", "ADV", "INTJ", "SCONJ"))
 
 
-def _confidence(rule: str, speaker: Speaker | None) -> float:
-    if speaker is None or speaker.name is None:
-        return 0.3
-    if "continuation" in rule or "adjacent" in rule:
-        return 0.6
-    if "pronoun" in rule:
-        return 0.75
-    if "description" in rule:
-        return 0.7
-    return 0.9
+

@@ -76,6 +76,9 @@ retailer manufacturer startup insurer lender operator provider carrier airline b
 'police', which the story seldom names."""
 COMPANY_NOUNS = frozenset("company firm business retailer manufacturer startup insurer lender operator".split())
 """'the company said' right after a company is named: that company, even before it is quoted."""
+REMARK_NOUNS = frozenset("""remark remarks comment comments words statement claim jibe jab quip assertion
+description tweet post line phrase warning promise pledge""".split())
+"""Nouns that a quotation can name: 'Piyush Goyal's “Rahul Gandhi is compromised” remarks'."""
 THOUGHT_VERBS = frozenset("think believe feel know hope fear wish want wonder see hear realize".split())
 """'“It's over,” he thought.': a verb of thinking after a quotation reports no words said."""
 DOCUMENT_NOUNS = frozenset("""report statement letter email memo post tweet release ruling order complaint filing

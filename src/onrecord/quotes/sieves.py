@@ -15,14 +15,15 @@ DEFAULT_ORDER = {
     "frames": ["speech-verb", "told-to", "parenthetical-cue", "claim-noun", "according-to", "accused-of"],
     "candidates": ["interview", "trailing-label", "speaker-label", "dash-signature", "direct-cue", "filled-clause",
                    "title", "same-cue", "runs-on", "mixed-run-on"],
-    "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "direct-according",
+    "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "possessive-remark",
+                   "direct-according",
                    "direct-cue", "direct-adjacent", "colon-name", "colon-subject", "looks-like-speech",
                    "fragment-subject", "previous-sentence", "colon-previous-paragraph", "continuation", "too-short",
                    "unattributed"],
     "speakers": ["none", "named-appositive", "relative", "partitive", "pronoun-same-sentence",
                  "pronoun-previous-subject", "pronoun-previous-speaker", "pronoun-nearest-name",
                  "pronoun-quoting-speaker", "unresolved-pronoun", "named-group", "named", "quantifier", "not-a-noun",
-                 "proper-noun", "definite-description", "description"],
+                 "proper-noun", "named-description", "definite-description", "description"],
 }
 """The sieves in the order they run: the first to answer wins. Pass another order through the component's
 config (nlp.add_pipe("onrecord", config={"sieves": {...}})) to reorder or drop sieves."""

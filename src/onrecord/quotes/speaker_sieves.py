@@ -196,7 +196,29 @@ def named_entity(ctx: Context, token):
     ent = ctx.entity_of(token)
     if ent is None:
         return None
+    holder = _title_holder(ctx, ent)
+    if holder is not None:
+        return holder, "definite-description"
     return _named(ctx, ent.text, ent.start_char, ent.end_char, ent.label_, title_before(ent)), "named"
+
+
+def _title_holder(ctx: Context, ent) -> Speaker | None:
+    """'the Leader of Opposition in Lok Sabha': a title the entity recogniser took for a name is whoever the
+    story gave that title before."""
+    words = ent.text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words.pop(0)
+    if ent.label_ not in ("ORG", "PERSON") or not words or words[0].lower().strip(".") not in TITLES:
+        return None
+    if ctx.names.person(ent.text, ent.start_char) is not None:
+        return None
+    if not all(w.lower().strip(".") in TITLES or w.lower() in ("of", "the", "in", "for") or w[:1].isupper()
+               for w in words) or len(words) > 6:
+        return None
+    found = ctx.names.holding_role(words[0].lower().strip("."), ent.start_char)
+    if found is None:
+        return None
+    return Speaker(found.name, ent.text, ent.start_char, ent.end_char, found.kind, found.role, found.affiliation)
 
 
 @speaker_sieve("quantifier")
@@ -270,6 +292,22 @@ def proper_noun(ctx: Context, token):
     if person is None:
         return None
     return _person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
+
+
+@speaker_sieve("named-description")
+def named_description(ctx: Context, token):
+    """'A girl named Soniya', 'a man called Ali': the name the description gives."""
+    for clause in token.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in ("name", "call"):
+            names = [c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr", "dobj") and c.pos_ == "PROPN"]
+            if names:
+                left = min((c.i for c in names[0].lefts if c.dep_ == "compound"), default=names[0].i)
+                span = ctx.doc[left:names[0].i + 1]
+                person = ctx.names.person(span.text, span.start_char)
+                name = person.name if person is not None else span.text
+                kind = "organization" if token.lemma_.lower() in ORGANISATION_NOUNS else "person"
+                return Speaker(name, span.text, span.start_char, span.end_char, kind), "named-description"
+    return None
 
 
 @speaker_sieve("definite-description")

@@ -6,7 +6,7 @@ import re
 
 from onrecord.quotes.context import DROP, Context, DirectCandidate, Verdict, opens_clause
 from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, DOCUMENT_NOUNS, MIN_SPEECH_WORDS, PERSON_NOUNS,
-                                     is_speech_verb, lemma_of)
+                                     REMARK_NOUNS, is_speech_verb, lemma_of)
 from onrecord.quotes.marks import QuoteSpan
 from onrecord.quotes.registry import quotation_sieve
 from onrecord.quotes.speaker_sieves import label_speaker
@@ -32,6 +32,27 @@ def speaker_label_turn(ctx: Context, cand: DirectCandidate):
         return None
     speaker = label_speaker(ctx, *cand.label)
     return Verdict("direct", cand.start, cand.end, speaker, ":", None, "speaker-label", cand.parts, None)
+
+
+@quotation_sieve("possessive-remark")
+def owner_of_the_remark(ctx: Context, cand: DirectCandidate):
+    """'Piyush Goyal's “Rahul Gandhi is compromised” remarks': a quotation between a name's possessive and a noun
+    for remarks is that person's, whatever verb the sentence has."""
+    inside = ctx.tokens(cand.quote.start, cand.quote.end)
+    if not len(inside) or inside.start < 3 or inside.end + 1 >= len(ctx.doc):
+        return None
+    before = ctx.doc[inside.start - 1] if ctx.doc[inside.start - 1].is_punct else ctx.doc[inside.start]
+    after = ctx.doc[inside.end + 1] if ctx.doc[inside.end].is_punct else ctx.doc[inside.end]
+    possessive = ctx.doc[before.i - 1]
+    owner = ctx.doc[possessive.i - 1]
+    if possessive.lower_ not in ("'s", "’s") or not (owner.ent_type_ or owner.pos_ == "PROPN") \
+            or after.lower_ not in REMARK_NOUNS or cand.label is not None:
+        return None
+    speaker, sieve = ctx.speaker_for(owner)
+    if speaker is None:
+        return None
+    return Verdict("direct", cand.start, cand.end, speaker, after.text, None, f"possessive-remark/{sieve}",
+                   cand.parts, after)
 
 
 @quotation_sieve("direct-according")
