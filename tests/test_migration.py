@@ -1,5 +1,5 @@
-"""Migration 0004 on real SQLite and PostgreSQL: a store built at 0003 with the previous schema, rows as the
-previous ingest wrote them, then opened with the new code."""
+"""Migration 0006 (document versions) on real SQLite and PostgreSQL: a store built at 0003 with the previous
+schema, rows as the previous ingest wrote them, then opened with the new code (0004, 0005 and 0006 run)."""
 from alembic import command
 from sqlalchemy import create_engine, text
 
@@ -49,7 +49,7 @@ def test_a_store_at_0003_is_upgraded_and_keeps_everything(db_url, nlp):
     _store_at_0003(db_url)
     engine = open_engine(db_url)
     with engine.connect() as c:
-        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
         versions = c.execute(text("SELECT document_id, number, text FROM document_versions ORDER BY 1")).all()
         assert [tuple(v) for v in versions] == [("doc-kept", 1, KEPT), ("doc-updated", 2, REPLACED_NOW)]
         pointed = dict(c.execute(text("SELECT quote_key, version FROM quotations")).all())
@@ -70,7 +70,7 @@ def test_a_store_at_0003_is_upgraded_and_keeps_everything(db_url, nlp):
 def test_a_new_store_is_created_at_the_head_with_every_column(db_url):
     engine = open_engine(db_url)
     with engine.connect() as c:
-        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
         c.execute(text("SELECT version, superseded_in FROM quotations")).all()
         c.execute(text("SELECT version FROM posts")).all()
         c.execute(text("SELECT error FROM watch_items")).all()

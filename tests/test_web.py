@@ -212,6 +212,18 @@ def test_browser_search_speaker_document(server, browser):
     assert any(m.text == "Zakharova" for m in mentions)
     colours = {m.value_of_css_property("background-color") for m in marks}
     assert len(colours) >= 3
+    posts = browser.find_elements(By.CSS_SELECTOR, "section.post")
+    assert [p.find_element(By.CSS_SELECTOR, "header h2").text for p in posts] == [
+        "Russia backs US Gaza plan, calls for full restoration of humanitarian access",
+        "Hamas, Israel continue to have ‘serious disagreements’",
+        "Netanyahu’s endgame is about eliminating prospect of Palestinian statehood"]
+    times = [p.find_element(By.CSS_SELECTOR, "header time") for p in posts]
+    assert [t.get_attribute("datetime") for t in times] == ["2025-10-07T14:05:00Z", "2025-10-07T13:40:00Z",
+                                                           "2025-10-07T13:12:00Z"]
+    assert times[0].text == "2025-10-07 14:05"
+    assert sum(len(p.find_elements(By.CSS_SELECTOR, "mark.q")) for p in posts) == len(marks)
+    assert "Russia backs US Gaza plan" not in posts[0].find_element(By.CSS_SELECTOR, ".doctext").text
+    browser.execute_script("window.scrollTo(0, 0)")
     _shot(browser, "document")
     _follow(browser, marks[1].find_element(By.TAG_NAME, "a"))
     assert browser.find_element(By.TAG_NAME, "h1").text in {"Maria Zakharova", "Hamas and el-Sisi", "Marwan Bishara"}

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from onrecord.records import Document, Quotation
+from onrecord.records import Document, Embed, Quotation
 
 MAX_TEXT_CHARS = 5_000_000
 """The longest document text we take: beyond it, one clear error for that source only."""
@@ -42,6 +42,13 @@ def chunk_spans(text: str, limit: int, size: int = CHUNK_CHARS) -> list[tuple[in
 
 def _skips_within(skips: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     return [(max(a, start) - start, min(b, end) - start) for a, b in skips if a < end and b > start]
+
+
+def _embeds_within(embeds: list[Embed], start: int, end: int) -> list[Embed]:
+    """The embedded posts wholly inside the chunk, in chunk offsets."""
+    moved = lambda value: None if value is None else value - start  # noqa: E731
+    return [replace(e, start=e.start - start, end=e.end - start, author_start=moved(e.author_start),
+                    author_end=moved(e.author_end)) for e in embeds if e.start >= start and e.end <= end]
 
 
 def shifted(quotation: Quotation, offset: int) -> Quotation:
@@ -83,6 +90,7 @@ def run_chunks(nlp, documents: list[Document], batch_size: int) -> list[list[Quo
             for start, end in chunk_spans(document.text, nlp.max_length):
                 doc = make_doc(nlp, document.text[start:end])
                 doc._.onrecord_skip = _skips_within(document.skip_spans, start, end)
+                doc._.onrecord_embeds = _embeds_within(document.embeds, start, end)
                 yield doc, (number, start)
 
     found: list[list[Quotation]] = [[] for _ in documents]

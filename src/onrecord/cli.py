@@ -387,10 +387,15 @@ def watch(
     delay: float = typer.Option(1.0, "--delay", min=0, help="Seconds between two requests to the same host."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
     allow_private: bool = ALLOW_PRIVATE,
+    notify: Optional[list[str]] = typer.Option(None, "--notify", help="Webhook URL (repeatable): post each new "
+                                               "quotation matching `onrecord follow` there, signed with "
+                                               "$ONRECORD_WEBHOOK_SECRET."),
 ) -> None:
     """Poll feeds and live blogs; ingest new items and new posts. Stops cleanly on Ctrl-C or SIGTERM."""
     import signal
 
+    from onrecord.cli_tools import webhook_secret
+    from onrecord.notify import Notifier
     from onrecord.pipeline import ModelError, load_pipeline
     from onrecord.sources.fetch import Fetcher
     from onrecord.watch import Watcher, parse_interval
@@ -404,6 +409,7 @@ def watch(
     if bad:
         _fail(f"{bad[0]}: not an http(s) URL")
         raise typer.Exit(2)
+    secret = webhook_secret(notify) if notify else None
     engine = _engine(db)
     try:
         nlp = load_pipeline(model)
@@ -412,6 +418,9 @@ def watch(
         raise typer.Exit(2)
     fetcher = Fetcher(allow_private=allow_private, host_delay=delay)
     watcher = Watcher(engine, nlp, fetcher, lambda line: err.print(Text(line), highlight=False, soft_wrap=True))
+    notifier = Notifier(engine, notify, secret, watcher.report, watcher.stop) if notify else None
+    if notifier:
+        watcher.after_poll = notifier.deliver
 
     def stop(_signum, _frame):
         watcher.stop_now()  # ends a fetch or an extraction at once; a store transaction finishes first
@@ -422,6 +431,8 @@ def watch(
         watcher.run(targets, interval, once)
     finally:
         fetcher.close()
+        if notifier:
+            notifier.close()
         engine.dispose()
     if watcher.stop.is_set():
         err.print("stopped", highlight=False)
@@ -523,6 +534,12 @@ def _version(value: bool) -> None:
 def main_options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                               help="Show the version and exit.")) -> None:
     pass
+
+
+# the checkers' commands (check, stats, follow) live in cli_tools.py and use the helpers above
+from onrecord.cli_tools import register  # noqa: E402
+
+register(app)
 
 
 def main() -> None:

@@ -18,11 +18,12 @@ def doc_ref(info) -> dict:
 
 def quotation_record(*, id: str, doc: dict, post: dict | None, kind: str, text: str, start: int, end: int,
                      speaker: dict | None, cue: str | None, addressee: str | None, confidence: float, rule: str,
-                     parts: list[dict]) -> dict:
-    """One quotation as the record format gives it, keys in their published order."""
+                     parts: list[dict], platform: str | None = None) -> dict:
+    """One quotation as the record format gives it, keys in their published order. `post` carries the
+    post's stable "id"; `platform` names where an embedded social post was published (else None)."""
     return {"id": id, "doc": doc, "post": post, "kind": kind, "text": text, "start": start, "end": end,
             "speaker": speaker, "cue": cue, "addressee": addressee, "confidence": confidence, "rule": rule,
-            "parts": parts}
+            "parts": parts, "platform": platform}
 
 
 def speaker_dict(name, mention, start, end, kind, role, affiliation) -> dict:
@@ -35,10 +36,10 @@ def document_payload(extraction) -> dict:
     document = extraction.document
     records = extraction.records()
     return {
-        "doc": records[0]["doc"] if records else doc_ref(document.info),
+        "doc": {**(records[0]["doc"] if records else doc_ref(document.info)),
+                "modified": document.info.modified, "authors": document.info.authors},
         "text": document.text,
-        "posts": [{"index": p.index, "title": p.title, "time": p.time, "start": p.start, "end": p.end}
-                  for p in document.posts],
+        "posts": [{**p.ref(), "start": p.start, "end": p.end} for p in document.posts],
         "quotes": records,
     }
 
@@ -47,7 +48,8 @@ def document_payload(extraction) -> dict:
 FLAT_COLUMNS = ["id", "doc_id", "doc_source", "doc_url", "doc_title", "doc_site", "doc_published",
                 "post_index", "post_title", "post_time", "kind", "text", "start", "end", "speaker_name",
                 "speaker_mention", "speaker_start", "speaker_end", "speaker_kind", "speaker_role",
-                "speaker_affiliation", "cue", "addressee", "confidence", "rule", "parts", "date"]
+                "speaker_affiliation", "cue", "addressee", "confidence", "rule", "parts", "date", "post_id",
+                "platform"]
 FLAT_INTEGER_COLUMNS = ("post_index", "start", "end", "speaker_start", "speaker_end")
 
 
@@ -70,6 +72,7 @@ def flat_record(record: dict) -> dict:
         "cue": record["cue"], "addressee": record["addressee"], "confidence": float(record["confidence"]),
         "rule": record["rule"], "parts": json.dumps(record.get("parts") or []),
         "date": record_date(post.get("time") or doc["published"]),
+        "post_id": post.get("id"), "platform": record.get("platform"),
     }
 
 
@@ -81,13 +84,14 @@ def record_from_flat(row: dict) -> dict:
                                row["speaker_kind"], row["speaker_role"], row["speaker_affiliation"])
     post = None
     if row.get("post_index") is not None and row["post_index"] == row["post_index"]:
-        post = {"index": int(row["post_index"]), "title": row["post_title"], "time": row["post_time"]}
+        post = {"index": int(row["post_index"]), "title": row["post_title"], "time": row["post_time"],
+                "id": row.get("post_id")}
     doc = {"id": row["doc_id"], "source": row["doc_source"], "url": row["doc_url"], "title": row["doc_title"],
            "site": row["doc_site"], "published": row["doc_published"]}
     return quotation_record(id=row["id"], doc=doc, post=post, kind=row["kind"], text=row["text"],
                             start=int(row["start"]), end=int(row["end"]), speaker=speaker, cue=row["cue"],
                             addressee=row["addressee"], confidence=row["confidence"], rule=row["rule"],
-                            parts=json.loads(row["parts"]))
+                            parts=json.loads(row["parts"]), platform=row.get("platform"))
 
 
 # -- CSV -------------------------------------------------------------------------------------

@@ -38,6 +38,9 @@ class DocumentInfo:
     site: str | None = None
     published: str | None = None
     author: str | None = None
+    authors: list[str] = field(default_factory=list)
+    """Bylines, one name each; the reporter is never a speaker unless quoted."""
+    modified: str | None = None
 
 
 @dataclass
@@ -49,9 +52,28 @@ class Post:
     end: int
     title_start: int | None = None
     title_end: int | None = None
+    id: str | None = None
+    """Stable identity: the page's own post id, URL or anchor, else a hash of time, headline and first words,
+    so that a live blog fetched again keeps its old posts apart from its new ones."""
 
     def ref(self) -> dict:
-        return {"index": self.index, "title": self.title, "time": self.time}
+        return {"index": self.index, "title": self.title, "time": self.time, "id": self.id}
+
+
+@dataclass
+class Embed:
+    """A post from a social platform embedded in the page (a tweet, an Instagram or TikTok post): a statement
+    by its author, whose text is part of the document text."""
+
+    start: int
+    end: int
+    platform: str
+    author: str | None = None
+    handle: str | None = None
+    url: str | None = None
+    author_start: int | None = None
+    author_end: int | None = None
+    """The author as the signature line names them ("Name (@handle)" after the dash), when it is in the text."""
 
 
 @dataclass
@@ -60,7 +82,8 @@ class Document:
     text: str
     posts: list[Post] = field(default_factory=list)
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
-    """Character ranges that are never speech: site chrome and headlines."""
+    """Character ranges the attribution rules never read as speech: site chrome, headlines, embedded posts."""
+    embeds: list[Embed] = field(default_factory=list)
 
     def post_at(self, offset: int) -> Post | None:
         for post in self.posts:
@@ -96,6 +119,8 @@ class Quotation:
     parts: list[tuple[int, int]] = field(default_factory=list)
     cue_start: int | None = None
     cue_end: int | None = None
+    platform: str | None = None
+    """Where an embedded post was published ("twitter", "instagram", ...); None for quotations in the prose."""
 
     def record(self, doc: Document) -> dict:
         from onrecord.formats import doc_ref, quotation_record, speaker_dict
@@ -108,4 +133,4 @@ class Quotation:
             speaker=speaker_dict(speaker.name, speaker.mention, speaker.start, speaker.end, speaker.kind,
                                  speaker.role, speaker.affiliation) if speaker else None,
             cue=self.cue, addressee=self.addressee, confidence=round(self.confidence, 3), rule=self.rule,
-            parts=[{"start": s, "end": e} for s, e in self.parts])
+            parts=[{"start": s, "end": e} for s, e in self.parts], platform=self.platform)

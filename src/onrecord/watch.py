@@ -48,11 +48,14 @@ class Watcher:
     """Polls its targets; one bad target or item is reported and never stops the others. stop_now() (from a
     signal handler) ends a fetch or an extraction at once and a storing transaction after it commits."""
 
-    def __init__(self, engine, nlp, fetcher: Fetcher, report: Callable[[str], None]):
+    def __init__(self, engine, nlp, fetcher: Fetcher, report: Callable[[str], None],
+                 after_poll: Callable[[], None] | None = None):
         self.engine = engine
         self.nlp = nlp
         self.fetcher = fetcher
         self.report = report
+        self.after_poll = after_poll or (lambda: None)
+        """Called after each target is polled (webhooks for what it stored: onrecord.notify)."""
         self.stop = threading.Event()
         self._interruptible = False
 
@@ -81,6 +84,7 @@ class Watcher:
                     result = self._poll_or_error(url)
                     self.report(f"{result.url}: {result.status}; {result.new_items} new items, "
                                 f"{result.quotations_added} quotations added")
+                    self._after_poll_or_error()
                 if once:
                     return
                 self.stop.wait(every)
@@ -94,6 +98,14 @@ class Watcher:
             raise
         except Exception as error:  # noqa: BLE001 (one target never stops the others)
             return PollResult(url, f"error: {_one_line(error)}")
+
+    def _after_poll_or_error(self) -> None:
+        try:
+            self.after_poll()
+        except Stopped:
+            raise
+        except Exception as error:  # noqa: BLE001 (a webhook that fails never stops the polling)
+            self.report(f"after poll: error: {_one_line(error)}")
 
     def poll(self, url: str) -> PollResult:
         state = self._state(url)

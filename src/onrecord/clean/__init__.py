@@ -1,4 +1,4 @@
-"""Clean: a RawSource becomes a Document with its text, metadata and posts."""
+"""Clean: a RawSource becomes a Document with its text, metadata, posts and embedded posts."""
 from onrecord.clean.html import document_from_html
 from onrecord.clean.text import document_from_text
 from onrecord.records import Document, RawSource

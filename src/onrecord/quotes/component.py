@@ -9,23 +9,31 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.quotes.attribution import attribute
+from onrecord.quotes.embeds import embedded_quotations
 from onrecord.quotes.sieves import SieveLists
 
 if not Doc.has_extension("quotations"):
     Doc.set_extension("quotations", default=None)
 if not Doc.has_extension("onrecord_skip"):
     Doc.set_extension("onrecord_skip", default=None)
+if not Doc.has_extension("onrecord_embeds"):
+    Doc.set_extension("onrecord_embeds", default=None)
 
 
 class OnrecordComponent:
-    """Needs a parser and NER before it; reads optional skip spans from doc._.onrecord_skip."""
+    """Needs a parser and NER before it; reads optional skip spans from doc._.onrecord_skip and embedded
+    social posts (onrecord.records.Embed) from doc._.onrecord_embeds."""
 
     def __init__(self, nlp: Language, name: str, sieves: dict | None = None):
         self.name = name
         self.sieves = SieveLists.from_names(sieves) if sieves else SieveLists.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotations = attribute(doc, doc._.onrecord_skip or (), self.sieves)
+        quotations = attribute(doc, doc._.onrecord_skip or (), self.sieves)
+        if doc._.onrecord_embeds:
+            quotations = sorted(quotations + embedded_quotations(doc.text, doc._.onrecord_embeds),
+                                key=lambda q: q.start)
+        doc._.quotations = quotations
         return doc
 
 

@@ -11,7 +11,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from onrecord import __version__
 from onrecord.server.api import Extractor, api_router
+from onrecord.server.feeds import feeds_router
 from onrecord.server.pages import pages_router
+from onrecord.server.tools import tools_router
 from onrecord.store import open_engine
 from onrecord.store.database import store_problem
 
@@ -92,6 +94,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
 
     app.add_middleware(BodyLimit)
     app.include_router(api_router(engine, Extractor(model), write_token))
+    app.include_router(tools_router(engine))
+    app.include_router(feeds_router(engine))  # before the pages: /speakers/{ref} would take 12.atom
     app.include_router(pages_router(engine))
     return app
 

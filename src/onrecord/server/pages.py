@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
 from starlette.convertors import Convertor, register_url_convertor
 
-from onrecord.server.highlight import pieces, speaker_colour, week_bars
+from onrecord.server.highlight import sections, speaker_colour, week_bars
 from onrecord.server.params import page_url, paged, search_params, stored_id
 from onrecord.store import (SearchFilters, document_detail, search, speaker_by_id, statement_detail,
                             top_speakers)
@@ -94,7 +94,7 @@ def pages_router(engine) -> APIRouter:
         if data is None:
             raise HTTPException(404, f"no document {ident}")
         if not as_json:
-            data = dict(data, pieces=pieces(data["text"], data["quotations"]))
+            data = dict(data, sections=sections(data["text"], data["posts"], data["quotations"], data["title"]))
         return render(request, "document.html", data, as_json)
 
     @router.get("/statements/{ref}")

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, func, insert, select, update
 
 from onrecord.store.dedup import same_statement
+from onrecord.store.gender import record_evidence
 from onrecord.store.keys import PRONOUNS, name_key, quote_key, role_key, text_key
 from onrecord.store.schema import quotations, speaker_aliases, speaker_roles, speakers, statements
 from onrecord.store.versions import store_posts, store_version, supersede_missing
@@ -175,7 +176,7 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
         speaker = record["speaker"] or {}
         position = dict(record_id=record["id"], start=record["start"], end=record["end"],
                         post_id=post_ids.get(post.get("index")), post_index=post.get("index"),
-                        post_title=post.get("title"), post_time=post.get("time"),
+                        post_title=post.get("title"), post_time=post.get("time"), post_ref=post.get("id"),
                         mention_start=speaker.get("start"), mention_end=speaker.get("end"),
                         parts=json.dumps(record.get("parts") or []), version=version.number, superseded_in=None)
         found = stored.get(key)
@@ -185,13 +186,15 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
         speaker_id = resolver.resolve(record["speaker"])
         seen = post.get("time") or info.published or fetched
         statement_id = _statement(connection, speaker_id, record["text"], seen, info.id)
-        connection.execute(insert(quotations).values(
+        quotation_id = connection.execute(insert(quotations).values(
             quote_key=key, document_id=info.id, kind=record["kind"], text=record["text"],
             speaker_id=speaker_id, speaker_name=speaker.get("name"), mention=speaker.get("mention"),
             speaker_kind=speaker.get("kind"), role=speaker.get("role"), affiliation=speaker.get("affiliation"),
             cue=record["cue"], addressee=record["addressee"], confidence=record["confidence"],
             rule=record["rule"], statement_id=statement_id, date=seen, site=info.site, ingested_at=fetched,
-            **position))
+            platform=record.get("platform"),
+            **position)).inserted_primary_key[0]
+        record_evidence(connection, quotation_id, speaker.get("mention"), speaker.get("name"), record["rule"])
         stored[key] = -1
         added += 1
     if version.status == "updated":

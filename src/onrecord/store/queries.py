@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, column, func, literal_column, or_, select, table, text
 
 from onrecord.formats import quotation_record, speaker_dict
+from onrecord.store.gender import speaker_gender
 from onrecord.store.keys import name_key
 from onrecord.store.schema import documents, quotations, speaker_aliases, speaker_roles, speakers, statements
 
@@ -41,12 +42,13 @@ def to_record(row) -> dict:
                                row.role, row.affiliation)
     post = None
     if row.post_index is not None:
-        post = {"index": row.post_index, "title": row.post_title, "time": row.post_time}
+        post = {"index": row.post_index, "title": row.post_title, "time": row.post_time, "id": row.post_ref}
     doc = {"id": row.document_id, "source": row.source, "url": row.url, "title": row.title, "site": row.doc_site,
            "published": row.published}
     record = quotation_record(id=row.record_id, doc=doc, post=post, kind=row.kind, text=row.text, start=row.start,
                               end=row.end, speaker=speaker, cue=row.cue, addressee=row.addressee,
-                              confidence=row.confidence, rule=row.rule, parts=json.loads(row.parts or "[]"))
+                              confidence=row.confidence, rule=row.rule, parts=json.loads(row.parts or "[]"),
+                              platform=row.platform)
     record.update(speaker_id=row.speaker_id, statement_id=row.statement_id, date=row.date, version=row.version)
     if row.superseded_in is not None:
         record["superseded_in"] = row.superseded_in
@@ -185,7 +187,8 @@ def speaker_by_id(connection, speaker_id: int, latest: int = 10) -> dict | None:
             .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
     return {"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
             "last_seen": row.last_seen, "aliases": aliases, "roles": roles,
-            "quotes": len(dates), "per_week": per_week(dates), "latest": quotes}
+            "quotes": len(dates), "per_week": per_week(dates), "latest": quotes,
+            "gender": speaker_gender(connection, speaker_id)}
 
 
 def per_week(dates: list[str]) -> dict[str, int]:
@@ -237,7 +240,8 @@ def document_detail(connection, document_id: str) -> dict | None:
     row = connection.execute(select(documents).where(documents.c.id == document_id)).first()
     if row is None:
         return None
-    post_rows = connection.execute(select(posts.c.idx, posts.c.title, posts.c.time, posts.c.start, posts.c.end)
+    post_rows = connection.execute(select(posts.c.idx, posts.c.title, posts.c.time, posts.c.start, posts.c.end,
+                                          posts.c.ref)
                                    .where(and_(posts.c.document_id == document_id, or_(
                                        posts.c.version == row.versions, posts.c.version.is_(None))))
                                    .order_by(posts.c.start)).all()
@@ -247,7 +251,7 @@ def document_detail(connection, document_id: str) -> dict | None:
     return {"id": row.id, "source": row.source, "url": row.url, "title": row.title, "site": row.site,
             "published": row.published, "author": row.author, "versions": row.versions,
             "first_seen": row.first_seen, "last_fetched": row.last_fetched, "text": row.text,
-            "posts": [{"index": p.idx, "title": p.title, "time": p.time, "start": p.start, "end": p.end}
+            "posts": [{"index": p.idx, "title": p.title, "time": p.time, "id": p.ref, "start": p.start, "end": p.end}
                       for p in post_rows],
             "quotations": [q for q in quotes if q["version"] == row.versions],
             "earlier_quotations": [q for q in quotes if q["version"] != row.versions],

@@ -20,7 +20,7 @@ documents = Table(
     Column("versions", Integer, nullable=False, default=1),
 )
 # documents.text and content_hash are the latest version's; every version, the latest included, is in
-# document_versions (migration 0004).
+# document_versions (migration 0006).
 
 document_versions = Table(
     "document_versions", metadata,
@@ -45,10 +45,12 @@ posts = Table(
     Column("time", String(40)),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("ref", Text),
     Column("version", Integer),
     UniqueConstraint("document_id", "post_key", name="uq_posts_document_key"),
 )
-# posts.version: the document version whose text start and end index (null: stored before 0004).
+# posts.ref (the post's own id) and quotations.post_ref and .platform come with migration 0004.
+# posts.version: the document version whose text start and end index (null: stored before 0006).
 
 speakers = Table(
     "speakers", metadata,
@@ -104,6 +106,7 @@ quotations = Table(
     Column("post_index", Integer),
     Column("post_title", Text),
     Column("post_time", String(40)),
+    Column("post_ref", Text),
     Column("kind", String(10), nullable=False),
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
@@ -125,6 +128,7 @@ quotations = Table(
     Column("date", String(40), nullable=False),
     Column("site", Text),
     Column("ingested_at", String(40), nullable=False),
+    Column("platform", String(40)),
     Column("version", Integer),
     Column("superseded_in", Integer),
     UniqueConstraint("document_id", "quote_key", name="uq_quotations_document_key"),
@@ -134,8 +138,8 @@ quotations = Table(
 )
 # ix_quotations_speaker_date (speaker_id, date) comes with migration 0003.
 # quotations.version: the document version whose text start and end slice (the latest it was seen in; null:
-# stored before 0004 from a text no longer kept). superseded_in: the version in which the quotation's post no
-# longer had it (a corrected article); such a quotation is kept and exported, not shown in search (0004).
+# stored before 0006 from a text no longer kept). superseded_in: the version in which the quotation's post no
+# longer had it (a corrected article); such a quotation is kept and exported, not shown in search (0006).
 
 watch_targets = Table(
     "watch_targets", metadata,
@@ -153,4 +157,4 @@ watch_items = Table(
     Column("seen_at", String(40), nullable=False),
     Column("error", Text),
 )
-# watch_items.error: why the item gave no document (it is not tried again), null when it was stored (0004).
+# watch_items.error: why the item gave no document (it is not tried again), null when it was stored (0006).

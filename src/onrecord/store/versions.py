@@ -47,19 +47,32 @@ def store_version(connection, document, fetched: str) -> StoredVersion:
     return StoredVersion("new" if existing is None else "updated", number)
 
 
-def post_key(post) -> str:
-    """What a post is across fetches: the page's own post id when it gives one, else its headline and time,
-    else its time; its position only for a post with none of these (the lead of a text before its first
-    headline), since positions change when a live blog adds newer posts on top. Headline-and-time keys are
-    those stored before 0004."""
-    own_id = getattr(post, "id", None)
-    if own_id:
-        basis = f"id\x1f{own_id}"
-    elif post.title or post.time:
-        basis = f"{post.title or ''}\x1f{post.time or ''}\x1f"
-    else:
-        basis = f"\x1f\x1f{post.index}"
-    return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+def post_key(post: dict) -> str:
+    """A post's identity in the archive: its own id (the page's post id, or a hash of its time, headline and
+    first words), so that a live blog fetched again with new posts on top keeps its old posts."""
+    if post.get("id"):
+        return hashlib.sha1(f"id\x1f{post['id']}".encode()).hexdigest()[:40]
+    return _legacy_post_key(post)
+
+
+def _legacy_post_key(post: dict) -> str:
+    """The key of archives written before posts had ids (by position when untitled)."""
+    basis = f"{post.get('title') or ''}\x1f{post.get('time') or ''}\x1f{post['index'] if not post.get('title') else ''}"
+    return hashlib.sha1(basis.encode()).hexdigest()[:40]
+
+
+def _stored_post(connection, document_id: str, post: dict) -> int | None:
+    """The stored row of this post, if any; a row stored under the key of an older onrecord takes the new key."""
+    key = post_key(post)
+    found = connection.execute(select(posts.c.id).where(and_(posts.c.document_id == document_id,
+                                                             posts.c.post_key == key))).scalar()
+    if found is None and post.get("id"):
+        found = connection.execute(select(posts.c.id).where(and_(
+            posts.c.document_id == document_id, posts.c.post_key == _legacy_post_key(post),
+            posts.c.ref.is_(None)))).scalar()
+        if found is not None:
+            connection.execute(update(posts).where(posts.c.id == found).values(post_key=key))
+    return found
 
 
 def store_posts(connection, document, number: int) -> dict[int, int]:
@@ -67,14 +80,13 @@ def store_posts(connection, document, number: int) -> dict[int, int]:
     document_id = document.info.id
     post_ids = {}
     for post in document.posts:
-        key = post_key(post)
-        row = connection.execute(select(posts.c.id).where(and_(posts.c.document_id == document_id,
-                                                               posts.c.post_key == key))).scalar()
+        ref = post.ref()
+        row = _stored_post(connection, document_id, ref)
         fields = dict(idx=post.index, title=post.title, time=post.time, start=post.start, end=post.end,
-                      version=number)
+                      ref=post.id, version=number)
         if row is None:
-            row = connection.execute(insert(posts).values(document_id=document_id, post_key=key, **fields)
-                                     ).inserted_primary_key[0]
+            row = connection.execute(insert(posts).values(document_id=document_id, post_key=post_key(ref),
+                                                          **fields)).inserted_primary_key[0]
         else:
             connection.execute(update(posts).where(posts.c.id == row).values(**fields))
         post_ids[post.index] = row

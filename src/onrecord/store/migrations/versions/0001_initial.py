@@ -8,7 +8,7 @@ from sqlalchemy import (Column, Float, ForeignKey, Index, Integer, MetaData, Str
                         UniqueConstraint)
 
 # The tables as they were at 0001, frozen here: onrecord.store.schema describes the newest schema, and later
-# migrations add to these (0004 adds columns that must not exist yet when it runs).
+# migrations add to these (0006 adds columns that must not exist yet when it runs).
 metadata = MetaData()
 
 documents = Table(

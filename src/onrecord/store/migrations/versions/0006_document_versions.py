@@ -5,14 +5,14 @@ Existing stores: each document's current text becomes its version (numbered as d
 A quotation whose offsets still slice that text points at it; one that no longer does (it was cut from a text
 that an update replaced, before versions were kept) keeps its words and gets no version.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
