@@ -71,6 +71,8 @@ CASES = [
     case("Rahul Gandhi challenged the Prime Minister to cancel the deal with the United States.",
          "to cancel the deal", "Rahul Gandhi", "challenged", "indirect", "told-to/named", "challenged-someone-to",
          addressee="the Prime Minister"),
+    case("Admiral Brett Giroir clarified that only Americans who have symptoms can be tested.", "only Americans",
+         "Brett Giroir", "clarified", "indirect", "speech-verb/named", "clarified"),
     case("Jack Roffman, who estimates that his legal costs were in the seven figures, left.", "legal costs",
          "Jack Roffman", "estimates", "indirect", "speech-verb/relative-named", "relative-pronoun-speaks",
          mention="who"),

@@ -81,6 +81,20 @@ CASES = [
          "after the Leader of Opposition in Lok Sabha challenged the Prime Minister to cancel the deal with US, "
          "claiming it's against the interests of Indians.", "against the interests of Indians", "Rahul Gandhi",
          "claiming", "indirect", "speech-verb/definite-description", "a-title-taken-for-a-name-is-its-holder"),
+    case("Republican Chairman Lamar Alexander starts by saying that staying at home indefinitely is not a solution."
+         "\n\n\"There is not enough money available to help all of those hurt by a closed economy,\" the Tennessee "
+         "lawmaker says.", "not enough money", "Lamar Alexander", "says", "direct", "direct-cue/epithet",
+         "an-epithet-is-the-person-just-quoted"),
+    case("The World Health Organization has rejected the criticism. Throughout February, it says, it called on "
+         "governments to begin rigorous testing.", "governments to begin", "World Health Organization", "called on",
+         "indirect", "told-to/pronoun-previous-subject", "it-is-the-organisation-subject-of-the-sentence-before"),
+    case("Public Health Wales (PHW) published new figures on Tuesday.\n\nPHW said Wales seems to have passed the peak "
+         "of cases.", "passed the peak", "Public Health Wales", "said", "indirect", "speech-verb/named",
+         "an-acronym-the-text-spells-out"),
+    case("Let's bring you more now on Kremlin spokesman Dmitry Peskov, who has tested positive for coronavirus.\n"
+         "\"Yes, I got sick. I'm being treated,\" he was quoted as saying by Russia's Interfax news agency.",
+         "I got sick", "Dmitry Peskov", "quoted", "direct", "direct-cue/pronoun-nearest-name",
+         "quoted-as-saying"),
     case("Talks resumed. “We are close,” the spokesman said, “but not there yet.”", "We are close", "spokesman", "said",
          "direct", "direct-cue/description", "description", speaker_kind="person"),
 ]
@@ -95,3 +109,30 @@ def test_group_of_names(extract):
     text = "Hamas and el-Sisi said the talks were very encouraging for both sides."
     records = extract(text)
     assert [(r["speaker"]["name"], r["rule"]) for r in records] == [("Hamas and el-Sisi", "speech-verb/named-group")]
+
+
+LIVE_BLOG = """<html><head><title>Live: the summit</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "LiveBlogPosting",
+ "headline": "Live: the summit", "liveBlogUpdate": [
+ {"@type": "BlogPosting", "headline": "Minister arrives", "datePublished": "2026-03-02T10:00:00Z",
+  "articleBody": "Foreign minister Ana Lima arrived in Geneva on Monday morning for the talks."},
+ {"@type": "BlogPosting", "headline": "Talks begin", "datePublished": "2026-03-02T11:00:00Z",
+  "articleBody": "The talks began an hour late. “We expect nothing less than a full agreement today,” she said."}]}
+</script></head><body><article><h1>Live: the summit</h1>
+<div class="post"><time datetime="2026-03-02T10:00:00Z">10:00</time><h2>Minister arrives</h2>
+<p>Foreign minister Ana Lima arrived in Geneva on Monday morning for the talks.</p></div>
+<div class="post"><time datetime="2026-03-02T11:00:00Z">11:00</time><h2>Talks begin</h2>
+<p>The talks began an hour late. “We expect nothing less than a full agreement today,” she said.</p></div>
+</article></body></html>"""
+
+
+def test_a_pronoun_never_reaches_into_another_live_blog_post(nlp):
+    from onrecord.pipeline import extract_raw
+    from onrecord.records import RawSource
+
+    records = extract_raw(nlp, RawSource("live.html", LIVE_BLOG, True)).records()
+    quote = next(r for r in records if "full agreement" in r["text"])
+    # the only Ana Lima is in the post before, another post: within one article she would be the speaker
+    assert quote["post"]["title"] == "Talks begin"
+    assert (quote["speaker"]["mention"], quote["speaker"]["name"], quote["rule"]) == (
+        "she", None, "direct-cue/unresolved-pronoun")

@@ -44,6 +44,17 @@ def _skips_within(skips: list[tuple[int, int]], start: int, end: int) -> list[tu
     return [(max(a, start) - start, min(b, end) - start) for a, b in skips if a < end and b > start]
 
 
+def live_blog_post_starts(document: Document) -> list[int] | None:
+    """Where a live blog's posts start (posts with times): a pronoun or a continuation never reaches back
+    into another post. None for an article."""
+    timed = [post for post in document.posts if post.time]
+    return [post.start for post in document.posts] if len(timed) >= 2 else None
+
+
+def _starts_within(starts: list[int] | None, start: int, end: int) -> list[int] | None:
+    return None if starts is None else [s - start for s in starts if start <= s < end]
+
+
 def _embeds_within(embeds: list[Embed], start: int, end: int) -> list[Embed]:
     """The embedded posts wholly inside the chunk, in chunk offsets."""
     moved = lambda value: None if value is None else value - start  # noqa: E731
@@ -87,10 +98,12 @@ def run_chunks(nlp, documents: list[Document], batch_size: int) -> list[list[Quo
     """Each document's quotations (document offsets), all chunks of all documents through one nlp.pipe."""
     def pieces():
         for number, document in enumerate(documents):
+            post_starts = live_blog_post_starts(document)
             for start, end in chunk_spans(document.text, nlp.max_length):
                 doc = make_doc(nlp, document.text[start:end])
                 doc._.onrecord_skip = _skips_within(document.skip_spans, start, end)
                 doc._.onrecord_embeds = _embeds_within(document.embeds, start, end)
+                doc._.onrecord_posts = _starts_within(post_starts, start, end)
                 yield doc, (number, start)
 
     found: list[list[Quotation]] = [[] for _ in documents]

@@ -10,7 +10,7 @@ import spacy
 import onrecord.quotes  # noqa: F401  (registers the "onrecord" factory)
 from onrecord.clean import build_document
 from onrecord.clean.html import EmptyPage
-from onrecord.chunks import MAX_TEXT_CHARS, run_chunks
+from onrecord.chunks import MAX_TEXT_CHARS, live_blog_post_starts, run_chunks  # noqa: F401 (re-exported)
 from onrecord.entities import run_ner_on_names_only
 from onrecord.records import Document, Quotation, RawSource
 from onrecord.tagging import speed_up_tagging

@@ -22,8 +22,8 @@ from onrecord.quotes.sieves import SieveLists
 from onrecord.records import Quotation
 
 
-def attribute(doc, skip_spans=(), sieves: SieveLists | None = None) -> list[Quotation]:
-    ctx = Context(doc, skip_spans, sieves or SieveLists.default())
+def attribute(doc, skip_spans=(), sieves: SieveLists | None = None, post_starts=None) -> list[Quotation]:
+    ctx = Context(doc, skip_spans, sieves or SieveLists.default(), post_starts)
     frames = find_frames(ctx)
     ctx.set_spans(quote_spans(ctx))
     frames = drop_frames_inside_quotes(ctx, frames)

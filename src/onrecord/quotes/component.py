@@ -18,18 +18,21 @@ if not Doc.has_extension("onrecord_skip"):
     Doc.set_extension("onrecord_skip", default=None)
 if not Doc.has_extension("onrecord_embeds"):
     Doc.set_extension("onrecord_embeds", default=None)
+if not Doc.has_extension("onrecord_posts"):
+    Doc.set_extension("onrecord_posts", default=None)
 
 
 class OnrecordComponent:
-    """Needs a parser and NER before it; reads optional skip spans from doc._.onrecord_skip and embedded
-    social posts (onrecord.records.Embed) from doc._.onrecord_embeds."""
+    """Needs a parser and NER before it; reads optional skip spans from doc._.onrecord_skip, embedded
+    social posts (onrecord.records.Embed) from doc._.onrecord_embeds and where a live blog's posts start from
+    doc._.onrecord_posts."""
 
     def __init__(self, nlp: Language, name: str, sieves: dict | None = None):
         self.name = name
         self.sieves = SieveLists.from_names(sieves) if sieves else SieveLists.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        quotations = attribute(doc, doc._.onrecord_skip or (), self.sieves)
+        quotations = attribute(doc, doc._.onrecord_skip or (), self.sieves, doc._.onrecord_posts)
         if doc._.onrecord_embeds:
             quotations = sorted(quotations + embedded_quotations(doc.text, doc._.onrecord_embeds),
                                 key=lambda q: q.start)

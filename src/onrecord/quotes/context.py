@@ -88,8 +88,9 @@ class Context:
     """One parsed document and what the sieves share about it: paragraphs, quotation spans, names, the
     records emitted so far. Lookups by offset are indexed once, so attribution stays linear."""
 
-    def __init__(self, doc, skip_spans, sieves: "SieveLists"):
+    def __init__(self, doc, skip_spans, sieves: "SieveLists", post_starts=None):
         self.doc = doc
+        self.post_starts = sorted(post_starts or ())
         self.text = doc.text
         self.skip = sorted(skip_spans)
         self._skip_starts = [s for s, _ in self.skip]
@@ -122,6 +123,11 @@ class Context:
                 return True
             i -= 1
         return False
+
+    def post_start(self, offset: int) -> int:
+        """Where the live-blog post holding offset starts (0 for an article)."""
+        i = bisect_right(self.post_starts, offset) - 1
+        return self.post_starts[i] if i >= 0 else 0
 
     def para_of(self, offset: int) -> int | None:
         i = bisect_right(self._para_starts, offset) - 1

@@ -10,7 +10,7 @@ exclaim shout inform mention reveal disclose indicate estimate proclaim answer p
 speculate wonder demand repeat recount assure post write cite agree disagree criticize
 yell scream bark interject whisper mutter
 criticise blast accuse praise question challenge dismiss reject concur predict forecast
-opine muse exhort plead
+opine muse exhort plead remind clarify
 """.split())
 
 DIRECT_ONLY_VERBS = frozenset("continue describe call begin quote read chant sing echo".split())
@@ -76,6 +76,10 @@ retailer manufacturer startup insurer lender operator provider carrier airline b
 'police', which the story seldom names."""
 COMPANY_NOUNS = frozenset("company firm business retailer manufacturer startup insurer lender operator".split())
 """'the company said' right after a company is named: that company, even before it is quoted."""
+EPITHET_NOUNS = frozenset("""lawmaker legislator congressman congresswoman politician expert veteran star actor
+actress singer billionaire executive founder entrepreneur activist campaigner scientist doctor physician judge lawyer
+attorney official diplomat author writer journalist reporter coach player manager chief boss tycoon""".split())
+"""Nouns a story calls someone it has just quoted by name: 'the Tennessee lawmaker says'."""
 REMARK_NOUNS = frozenset("""remark remarks comment comments words statement claim jibe jab quip assertion
 description tweet post line phrase warning promise pledge""".split())
 """Nouns that a quotation can name: 'Piyush Goyal's “Rahul Gandhi is compromised” remarks'."""

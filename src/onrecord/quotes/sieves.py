@@ -23,7 +23,7 @@ DEFAULT_ORDER = {
     "speakers": ["none", "named-appositive", "relative", "partitive", "pronoun-same-sentence",
                  "pronoun-previous-subject", "pronoun-previous-speaker", "pronoun-nearest-name",
                  "pronoun-quoting-speaker", "unresolved-pronoun", "named-group", "named", "quantifier", "not-a-noun",
-                 "proper-noun", "named-description", "definite-description", "description"],
+                 "proper-noun", "named-description", "definite-description", "epithet", "description"],
 }
 """The sieves in the order they run: the first to answer wins. Pass another order through the component's
 config (nlp.add_pipe("onrecord", config={"sieves": {...}})) to reorder or drop sieves."""

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from onrecord.quotes.context import Context
-from onrecord.quotes.lexicon import COMPANY_NOUNS, GENERIC_ORGANISATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS
+from onrecord.quotes.lexicon import COMPANY_NOUNS, EPITHET_NOUNS, GENERIC_ORGANISATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS
 from onrecord.quotes.registry import speaker_sieve
 from onrecord.records import Speaker
 from onrecord.speakers import Person, role_and_affiliation
@@ -51,9 +51,9 @@ def _pronoun_wanted(token) -> str | None:
 
 
 def _pronoun_horizon(ctx: Context, token) -> int:
-    """A pronoun looks back at most three paragraphs."""
+    """A pronoun looks back at most three paragraphs, and never into another live-blog post."""
     para_index = ctx.para_of(token.idx) or 0
-    return ctx.paras[max(0, para_index - 3)].start
+    return max(ctx.paras[max(0, para_index - 3)].start, ctx.post_start(token.idx))
 
 
 def _pronoun_mention(token) -> tuple[str, int, int]:
@@ -94,7 +94,7 @@ def pronoun_previous_subject(ctx: Context, token):
     wanted = _pronoun_wanted(token)
     sent = token.sent
     if wanted not in ("m", "f") or sent.start == 0:
-        return None
+        return _organisation_previous_subject(ctx, token) if wanted in ("n", "p") and sent.start else None
     latest_quote = ctx.quotations[-1].end if ctx.quotations else -1
     horizon = _pronoun_horizon(ctx, token)
     before = ctx.doc[sent.start - 1].sent
@@ -111,6 +111,26 @@ def pronoun_previous_subject(ctx: Context, token):
             break
         before = ctx.doc[before.start - 1].sent
     return None
+
+
+def _organisation_previous_subject(ctx: Context, token):
+    """It/they: the organisation named as subject of the sentence before, in the same paragraph ('the WHO has
+    reminded countries ... Throughout February, it says, ...')."""
+    before = ctx.doc[token.sent.start - 1].sent
+    if ctx.para_of(before.start_char) != ctx.para_of(token.idx) and \
+            ctx.para_of(before.start_char) != (ctx.para_of(token.idx) or 0) - 1:
+        return None
+    if before.start_char < _pronoun_horizon(ctx, token):
+        return None
+    subjects = [e for e in ctx.ents_within(before) if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass")
+                and not ctx.in_quotation(e.start_char)]
+    if not subjects:
+        return None
+    speaker = _named(ctx, subjects[0].text, subjects[0].start_char, subjects[0].end_char, "ORG")
+    if speaker.kind != "organization":
+        return None
+    return Speaker(speaker.name, *_pronoun_mention(token), speaker.kind, speaker.role, speaker.affiliation), \
+        "pronoun-previous-subject"
 
 
 @speaker_sieve("pronoun-previous-speaker")
@@ -349,6 +369,32 @@ def _latest_organisation_quoted(ctx: Context, before: int) -> Person | None:
     return None
 
 
+@speaker_sieve("epithet")
+def epithet(ctx: Context, token):
+    """'“...,” the Tennessee lawmaker says' right after Lamar Alexander was quoted: a definite description of a
+    person, with no name of its own, is the person named and quoted just before, in this or the last paragraph."""
+    noun = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in SUBJECT_DEPS or token.ent_type_:
+        return None
+    if noun not in PERSON_NOUNS and noun not in TITLES and noun not in EPITHET_NOUNS:
+        return None
+    determiners = [c.lower_ for c in token.lefts if c.dep_ == "det"]
+    if determiners != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
+        return None
+    if any(t.i != token.i and t.ent_type_ in ("PERSON", "ORG") for t in token.subtree):
+        return None  # 'the Clinton spokesman' is somebody else
+    previous = ctx.quotations[-1] if ctx.quotations else None
+    if previous is None or previous.speaker is None or previous.speaker.kind != "person" or not previous.speaker.name:
+        return None
+    here, there = ctx.para_of(token.idx), ctx.para_of(previous.start)
+    if here is None or there is None or here - there > 1 or ctx.post_start(previous.start) != ctx.post_start(token.idx):
+        return None
+    mention = ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
+    speaker = previous.speaker
+    return Speaker(speaker.name, mention.text, mention.start_char, mention.end_char, speaker.kind, speaker.role,
+                   speaker.affiliation), "epithet"
+
+
 @speaker_sieve("description")
 def description(ctx: Context, token):
     """'the spokesman', 'officials': the noun phrase itself, a person, a group or unknown."""
@@ -384,9 +430,10 @@ def _named(ctx: Context, text: str, start: int, end: int, label: str, title: str
     if (label != "PERSON" or organisation) and (person is None or person.surname != text.split()[-1].lower()):
         person = ctx.names.entity(text)
     kind = "organization" if organisation else KIND_BY_LABEL.get(label, "unknown")
-    if person is None and label in ("ORG", "NORP", "PERSON"):
-        # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person too)
-        person = ctx.names.fuller_organisation(text)
+    if label in ("ORG", "NORP", "PERSON") and (person is None or person.kind != "person"):
+        # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person too),
+        # 'PHW' for 'Public Health Wales'
+        person = ctx.names.fuller_organisation(text) or person
     if person is None:
         return Speaker(" ".join(text.split()), text, start, end, kind)
     return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)

@@ -113,6 +113,13 @@ def expand_name(ent):
     return _relabel(ent.doc[start:ent.end], ent.label_)
 
 
+SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on)\s+)?){1,8})\(([A-Z]{2,6})\)")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "for", "and", "the"))
+
+
 def _describing_nouns(ent) -> set[str]:
     """The common nouns a name stands in apposition to: 'the airline Lufthansa', 'Impresa, a supplier'."""
     root = ent.root
@@ -158,6 +165,8 @@ class NameIndex:
         self._by_word: dict[tuple[str, str], list[Person]] = {}
         self._order: dict[int, int] = {}
         self._mentions: list[tuple[int, Person]] | None = None
+        self._doc_text = doc.text
+        self._spelled_out: dict[str, str] | None = None
         entities = [expand_name(e) for e in self.entities.ents]
         # a lone word that starts an organisation's name ('Impresa' of 'Impresa Aerospace') is that organisation
         organisation_starts = {words[0].lower() for e in entities if e.label_ == "ORG"
@@ -320,7 +329,26 @@ class NameIndex:
             return None
         longer = [p for key, p in self.others.items() if p.kind == "organization"
                   and key.split()[:len(words)] == words and len(key.split()) > len(words)]
+        acronym = text.strip()
+        if not longer and len(words) == 1 and acronym.isupper() and 2 <= len(acronym) <= 6:
+            # 'PHW' for 'Public Health Wales (PHW)', 'WHO' for 'World Health Organization'
+            longer = [p for p in self.others.values() if p.kind == "organization" and _initials(p.name) == acronym]
+            if not longer and acronym in self.spelled_out():
+                return Person(self.spelled_out()[acronym], "organization")
         return max(longer, key=lambda p: len(p.name.split()), default=None)
+
+    def spelled_out(self) -> dict[str, str]:
+        """Acronyms the text spells out: 'Public Health Wales (PHW)'."""
+        if self._spelled_out is None:
+            self._spelled_out = {}
+            for match in SPELLED_OUT.finditer(self._doc_text):
+                name, acronym = " ".join(match.group(1).split()), match.group(2)
+                words = name.split()
+                for start in range(len(words)):
+                    if _initials(" ".join(words[start:])) == acronym:
+                        self._spelled_out.setdefault(acronym, " ".join(words[start:]))
+                        break
+        return self._spelled_out
 
     def people_before(self, position: int):
         """(position, person) for every person mention before position, nearest first."""

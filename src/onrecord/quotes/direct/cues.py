@@ -62,7 +62,8 @@ def _after_cue(ctx: Context, after):
         if not is_speech_verb(token, direct=True):
             continue
         subject = subject_of(token)
-        allowed = {token.i}
+        # '“...,” he has said', '“...,” he was quoted as saying': the cue's own auxiliaries are its clause
+        allowed = {token.i} | {c.i for c in token.children if c.dep_ in ("aux", "auxpass", "neg")}
         if subject is not None:
             allowed.update(t.i for t in subject.subtree)
         between = after[:position]

@@ -278,7 +278,7 @@ def continues_previous_speaker(ctx: Context, cand: DirectCandidate):
     """No cue next to it: the same speaker as the last quotation with one, in this or the last paragraph."""
     para_index = ctx.para_of(cand.quote.start)
     previous = ctx.last_named
-    if previous is None:
+    if previous is None or ctx.post_start(previous.start) != ctx.post_start(cand.start):
         return None
     previous_para = ctx.para_of(previous.start)
     if previous_para is None or para_index is None or para_index - previous_para > 1:
