@@ -149,6 +149,9 @@ def test_quotation_cue(extract, text, words, speaker, cue, kind, rule, more):
                  "fight’\n\nThe minister spoke to students in Leeds on Monday about the new schools programme.",
                  id="headline-and-banner"),
     pytest.param("Appearing on MSNBC’s “Morning Joe,” Trump said nothing new.", id="a-title-mid-sentence"),
+    pytest.param("New points system for work passes\n\nSINGAPORE: On top of meeting a minimum qualifying salary, "
+                 "foreigners wanting to work in Singapore will have to pass a points test from next year.",
+                 id="a-lone-label-at-the-top-is-a-dateline"),
 ])
 def test_no_quotation(extract, text):
     assert extract(text) == []

@@ -87,6 +87,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
 @pytest.mark.parametrize("text", [
     pytest.param("She rejected the suggestion that the company had misled its investors.",
                  id="a-claim-somebody-rejects-is-not-theirs"),
+    pytest.param('Addressing the Knesset, Israeli PM Benjamin Netanyahu says, "I have to be diplomatic here."',
+                 id="a-cue-that-introduces-a-quotation-is-no-parenthetical"),
 ])
 def test_no_frame(extract, text):
-    assert extract(text) == []
+    assert [r for r in extract(text) if r["kind"] != "direct"] == []

@@ -95,6 +95,9 @@ CASES = [
          "\"Yes, I got sick. I'm being treated,\" he was quoted as saying by Russia's Interfax news agency.",
          "I got sick", "Dmitry Peskov", "quoted", "direct", "direct-cue/pronoun-nearest-name",
          "quoted-as-saying"),
+    case("Beginning in 2014, according to a person familiar with the lawsuit, the host raised concerns about her pay.",
+         "the host raised concerns", "person familiar with the lawsuit", "according to", "indirect",
+         "according-to/description", "a-description-keeps-the-adjective-after-it"),
     case("Talks resumed. “We are close,” the spokesman said, “but not there yet.”", "We are close", "spokesman", "said",
          "direct", "direct-cue/description", "description", speaker_kind="person"),
 ]
@@ -103,6 +106,13 @@ CASES = [
 @pytest.mark.parametrize(COLUMNS, CASES)
 def test_speaker_sieve(extract, text, words, speaker, cue, kind, rule, more):
     check(extract(text), words, speaker, cue, kind, rule, more)
+
+
+def test_a_group_named_as_one_entity_is_counted_once(extract):
+    records = extract("Fox and Ailes said the claims were untrue and would be fought in court.")
+    assert [r["speaker"]["name"] for r in records] == ["Fox and Ailes"]
+    records = extract("Senator Ann Lee and Governor Tom Reyes said the bridge would open in May.")
+    assert [(r["speaker"]["name"], r["rule"]) for r in records] == [("Ann Lee and Tom Reyes", "speech-verb/named-group")]
 
 
 def test_group_of_names(extract):

@@ -88,6 +88,8 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     edge = next(t.i for t in verb.subtree if not t.is_punct)
     if edge == 0 or not ctx.doc[edge - 1].is_punct:
         return None
+    if _introduces_a_quotation(ctx, verb):
+        return None  # 'Addressing the Knesset, Netanyahu says, "I have to be diplomatic"': the quotation is said
     head = verb.head
     root = verb.sent.root
     sentence_start = root.left_edge.idx
@@ -101,6 +103,12 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
         return None
     start, end = parts[0][0], parts[-1][1]
     return Frame(verb, cue_text(verb), subject, start, end, addressee_of(ctx, verb), "parenthetical-cue", parts)
+
+
+def _introduces_a_quotation(ctx: Context, verb) -> bool:
+    """The cue is followed, after a comma or colon, by an opening quotation mark."""
+    following = [t for t in ctx.doc[verb.i + 1:verb.i + 4] if not t.is_space]
+    return len(following) >= 2 and following[0].text in (",", ":") and following[1].text in ("“", '"', "‘", "«")
 
 
 @frame_sieve("claim-noun")

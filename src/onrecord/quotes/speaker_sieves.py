@@ -199,7 +199,8 @@ def unresolved_pronoun(ctx: Context, token):
 def named_group(ctx: Context, token):
     """'Hamas and el-Sisi said': names joined by 'and' speak together."""
     ent = ctx.entity_of(token)
-    named_conjuncts = [c for c in token.conjuncts if c.i > token.i and ctx.entity_of(c) is not None]
+    named_conjuncts = [c for c in token.conjuncts if c.i > token.i and ctx.entity_of(c) is not None
+                       and ctx.entity_of(c) is not ent]
     if ent is None or not named_conjuncts:
         return None
     entities = [ent] + [ctx.entity_of(c) for c in named_conjuncts]
@@ -276,8 +277,9 @@ def _described(ctx: Context, token):
     if not has_conjuncts:
         for child in token.rights:
             subtree = list(child.subtree)
-            if (child.dep_ != "prep" or child.lower_ not in DESCRIBING_PREPOSITIONS or subtree[0].i != end
-                    or any(t.pos_ in ("VERB", "AUX") for t in subtree)
+            describes = (child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS) or (
+                child.dep_ == "amod" and child.pos_ == "ADJ")  # 'a person familiar with the lawsuit'
+            if (not describes or subtree[0].i != end or any(t.pos_ in ("VERB", "AUX") for t in subtree)
                     or subtree[-1].i + 1 - mention.start > MAX_DESCRIPTION_WORDS):
                 break
             end = subtree[-1].i + 1

@@ -15,11 +15,16 @@ from onrecord.quotes.syntax import subject_of
 def quote_spans(ctx: Context) -> list[QuoteSpan]:
     spans = [q for q in find_quotes(ctx.text, ctx.paras) if not ctx.skipped(q.start, q.end)]
     quoted_paras = {ctx.para_of(q.start) for q in spans}
-    for i, para in enumerate(ctx.paras):
-        label = speaker_label(para.text)
-        if label and i not in quoted_paras and not label_is_stopword(label):
-            spans.append(QuoteSpan(para.start, para.end, "", True))
+    labelled = [i for i, para in enumerate(ctx.paras) if i not in quoted_paras
+                and (label := speaker_label(para.text)) and not label_is_stopword(label)]
+    if len(labelled) == 1 and labelled[0] <= DATELINE_PARAGRAPHS:
+        labelled = []  # 'SINGAPORE: On top of ...': one label near the top is the story's dateline, no speaker
+    spans += [QuoteSpan(ctx.paras[i].start, ctx.paras[i].end, "", True) for i in labelled]
     return with_trailing_labels(ctx, with_interview_turns(ctx, sorted(spans, key=lambda q: q.start)))
+
+
+DATELINE_PARAGRAPHS = 2
+"""How near the top of the text a lone capitalised label can be a dateline (after the headline)."""
 
 
 def label_is_stopword(label: str) -> bool:
