@@ -86,7 +86,7 @@ def test_an_archive_from_before_post_ids_is_upgraded_and_keeps_its_posts(db_url,
 
     from onrecord.store import ingest_extraction, open_engine
     from onrecord.store.database import _alembic_config
-    from onrecord.store.ingest import _legacy_post_key
+    from onrecord.store.versions import _legacy_post_key
 
     name = "04-timesofindia_indiatimes_com-modi-israel-visit-live.html"
     full = need(PAGES / name).read_text(encoding="utf-8")

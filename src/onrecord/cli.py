@@ -10,15 +10,17 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from onrecord import __version__, formats
+from onrecord.cli_errors import Counted, Failures, err, export_stopped, reading
+from onrecord.cli_errors import fail as _fail
 from onrecord.eval.calibration import print_reliability
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="onrecord: who said what. Quotations and their speakers from news pages.")
 eval_app = typer.Typer(no_args_is_help=True, help="Score extraction against gold data.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True, highlight=False)
 
 
 class OutputFormat(str, Enum):
@@ -30,10 +32,6 @@ class OutputFormat(str, Enum):
 
 ALLOW_PRIVATE = typer.Option(False, "--allow-private", help="Allow URLs on private, loopback or link-local "
                              "addresses (refused by default).")
-
-
-def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", soft_wrap=True)
 
 
 @app.command()
@@ -56,7 +54,6 @@ def extract(
         raise typer.Exit(1)
     loaded, failed = _load_documents(sources, allow_private)
     documents = list(loaded)
-    failures = len(failed)
     parallel = workers > 1 and len(documents) > 1
     try:
         # the worker processes load the model themselves: here only check that it is there
@@ -67,9 +64,9 @@ def extract(
     if parallel:
         from onrecord.pipeline import extract_parallel
 
-        extractions = extract_parallel(documents, min(workers, len(documents)), model)
+        extractions = extract_parallel(documents, min(workers, len(documents)), model, failed.page)
     else:
-        extractions = extract_documents(nlp, documents) if documents else []
+        extractions = extract_documents(nlp, documents, on_error=failed.page) if documents else []
     console = Console(file=handle, width=120) if format == OutputFormat.table else None
     if format == OutputFormat.csv:
         formats.write_csv([], handle)
@@ -86,7 +83,7 @@ def extract(
         handle.flush()
     if out:
         handle.close()
-    if failures:
+    if failed:
         raise typer.Exit(1)
 
 
@@ -95,17 +92,8 @@ def _load_documents(sources: list[str], allow_private: bool = False):
     from onrecord.pipeline import documents_from
     from onrecord.sources import read_all
 
-    failures = []
-
-    def source_failed(spec: str, message: str) -> None:
-        _fail(message)
-        failures.append(spec)
-
-    def page_failed(error) -> None:
-        _fail(error.message)
-        failures.append(error.source)
-
-    return documents_from(read_all(sources, source_failed, allow_private), page_failed), failures
+    failures = Failures()
+    return documents_from(read_all(sources, failures.source, allow_private), failures.page), failures
 
 
 def _engine(db: Optional[str], create: bool = True):
@@ -149,14 +137,14 @@ def ingest(
                         console=err, disable=len(sources) < 2 or not err.is_terminal)
     with progress:
         task = progress.add_task("ingest", total=len(sources))
-        for extraction in extract_documents(nlp, documents, batch_size=4):
+        for extraction in extract_documents(nlp, documents, batch_size=4, on_error=failures.page):
             try:
                 with engine.begin() as connection:
                     outcome = ingest_extraction(connection, extraction)
             except SQLAlchemyError as error:
-                from onrecord.store.database import _first_line
+                from onrecord.store.database import store_problem
 
-                _fail(f"{extraction.document.info.source}: not stored ({_first_line(error)})")
+                _fail(f"{extraction.document.info.source}: not stored ({store_problem(error, engine.url)})")
                 failures.append(extraction.document.info.source)
                 progress.advance(task)
                 continue
@@ -201,7 +189,7 @@ def search(
             _fail(f"{label} {value}: not a date (use YYYY-MM-DD)")
             raise typer.Exit(2)
     engine = _engine(db, create=False)
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         records = run_search(connection, SearchFilters(query, speaker, kind, since, until, site, limit))
     _print_records(records, format)
 
@@ -234,13 +222,14 @@ def speakers(
     from onrecord.store import top_speakers
 
     engine = _engine(db, create=False)
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         rows = top_speakers(connection, top)
     table = Table(width=100)
     for column in ("speaker", "kind", "quotations", "first seen", "last seen"):
         table.add_column(column)
     for row in rows:
-        table.add_row(row["name"], row["kind"], str(row["quotes"]), row["first_seen"][:10], row["last_seen"][:10])
+        table.add_row(*map(formats.plain, (row["name"], row["kind"], row["quotes"], row["first_seen"][:10],
+                                           row["last_seen"][:10])))
     Console(width=100).print(table)
 
 
@@ -254,7 +243,7 @@ def speaker(
     from onrecord.store import speaker_detail
 
     engine = _engine(db, create=False)
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         details = speaker_detail(connection, name)
     if not details:
         _fail(f"{name}: no such speaker in the archive")
@@ -265,12 +254,13 @@ def speaker(
         return
     console = Console(width=120, highlight=False)
     for detail in details:
-        console.print(f"[bold]{detail['name']}[/bold] ({detail['kind']}), {detail['quotes']} quotations, "
-                      f"seen {detail['first_seen'][:10]} to {detail['last_seen'][:10]}")
-        console.print("aliases: " + ", ".join(detail["aliases"]))
+        console.print(Text.assemble((detail["name"], "bold"), f" ({detail['kind']}), {detail['quotes']} quotations, "
+                                    f"seen {detail['first_seen'][:10]} to {detail['last_seen'][:10]}"))
+        console.print(formats.plain("aliases: " + ", ".join(detail["aliases"])))
         for role in detail["roles"]:
-            console.print(f"role: {role['role'] or ''}{' (' + role['affiliation'] + ')' if role['affiliation'] else ''}"
-                          f"  {role['first_seen'][:10]} to {role['last_seen'][:10]}")
+            console.print(formats.plain(
+                f"role: {role['role'] or ''}{' (' + role['affiliation'] + ')' if role['affiliation'] else ''}"
+                f"  {role['first_seen'][:10]} to {role['last_seen'][:10]}"))
         console.print("per week: " + ", ".join(f"{week} {count}" for week, count in detail["per_week"].items()))
         _print_records(detail["latest"], SearchFormat.table)
 
@@ -288,14 +278,16 @@ def export(
     db: Optional[str] = DB_OPTION,
 ) -> None:
     """Every stored quotation, in the extraction record format."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from onrecord.store import all_records
 
     if format == ExportFormat.parquet and out is None:
         _fail("--format parquet needs --out FILE")
         raise typer.Exit(2)
     engine = _engine(db, create=False)
-    with engine.connect() as connection:
-        records = all_records(connection)
+    with reading(engine) as connection:
+        records = Counted(all_records(connection))
         try:
             if format == ExportFormat.parquet:
                 formats.write_parquet(records, out)
@@ -304,11 +296,17 @@ def export(
         except OSError as error:
             _fail(f"{out}: cannot write ({error.strerror})")
             raise typer.Exit(1)
+        except SQLAlchemyError as error:
+            export_stopped(records, out, format == ExportFormat.parquet, error, engine)
         with handle if out else _nullcontext(handle):
-            if format == ExportFormat.jsonl:
-                formats.write_jsonl(records, handle)
-            else:
-                formats.write_csv(records, handle)
+            try:
+                if format == ExportFormat.jsonl:
+                    formats.write_jsonl(records, handle)
+                else:
+                    formats.write_csv(records, handle)
+            except SQLAlchemyError as error:
+                handle.flush()
+                export_stopped(records, out, format == ExportFormat.parquet, error, engine)
 
 
 def _nullcontext(value):
@@ -419,13 +417,13 @@ def watch(
         _fail(str(error))
         raise typer.Exit(2)
     fetcher = Fetcher(allow_private=allow_private, host_delay=delay)
-    watcher = Watcher(engine, nlp, fetcher, lambda line: err.print(line, highlight=False, soft_wrap=True))
+    watcher = Watcher(engine, nlp, fetcher, lambda line: err.print(Text(line), highlight=False, soft_wrap=True))
     notifier = Notifier(engine, notify, secret, watcher.report, watcher.stop) if notify else None
     if notifier:
         watcher.after_poll = notifier.deliver
 
     def stop(_signum, _frame):
-        watcher.stop.set()
+        watcher.stop_now()  # ends a fetch or an extraction at once; a store transaction finishes first
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.table import Table
 
 from onrecord.cli import DB_OPTION, _engine, _fail, _is_date
+from onrecord.cli_errors import reading
+from onrecord.formats import plain
 
 follow_app = typer.Typer(no_args_is_help=True, help="Speakers and searches to follow: `watch --notify URL` posts "
                                                      "their new quotations to a webhook.")
@@ -41,7 +43,7 @@ def check(
 
     engine = _engine(db, create=False)
     try:
-        with engine.connect() as connection:
+        with reading(engine) as connection:
             answer = run_check(connection, claim, speaker, limit)
     except ClaimError as error:
         _fail(str(error))
@@ -85,7 +87,8 @@ def _print_check(answer: dict, console: Console) -> None:
         if match["wording"] in ("altered", "shortened"):
             console.print("   diff: " + escape(_diff_line(match)))
         if match["typos"]:
-            console.print("   read as typos: " + ", ".join(f"{t['claim']} → {t['record']}" for t in match["typos"]))
+            typos = ", ".join(f"{t['claim']} → {t['record']}" for t in match["typos"])
+            console.print("   read as typos: " + escape(typos))
         console.print(f"   first seen: {escape(earliest['outlet'])}, {(earliest['date'] or '')[:16]}, "
                       f"{escape(earliest['url'] or earliest['document_id'])}")
         console.print("   outlets: " + ", ".join(f"{escape(o['outlet'])} ({(o['date'] or '')[:10]})"
@@ -120,7 +123,7 @@ def stats(
             _fail(f"{label} {value}: not a date (use YYYY-MM-DD)")
             raise typer.Exit(2)
     engine = _engine(db, create=False)
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         data = run_stats(connection, StatsFilters(site, since, until, query, top))
     if format == StatsFormat.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -135,7 +138,7 @@ def _table(console: Console, title: str, columns: list[str], rows: list[list]) -
     for column in columns:
         table.add_column(column, justify="left" if column == columns[0] else "right")
     for row in rows:
-        table.add_row(*(str(cell) if cell is not None else "—" for cell in row))
+        table.add_row(*(plain(cell) if cell is not None else "—" for cell in row))  # names are data, not markup
     console.print(table)
 
 
@@ -183,7 +186,7 @@ def follow_list(db: Optional[str] = DB_OPTION) -> None:
     from onrecord.store.follow import list_follows
 
     engine = _engine(db, create=False)
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         for follow in list_follows(connection):
             print(f"{follow.id}\t{follow.describe()}\tsince {follow.created_at}")
 

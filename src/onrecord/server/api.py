@@ -1,6 +1,7 @@
 """The JSON API under /api: search, speakers, documents, statements, extract and (with a token) ingest."""
 from __future__ import annotations
 
+import hashlib
 import hmac
 import threading
 from typing import Optional
@@ -10,9 +11,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from onrecord import __version__
-from onrecord.server.params import paged, search_params
+from onrecord.server.params import paged, search_params, stored_id
 from onrecord.store import (SearchFilters, document_detail, ingest_extraction, search, speaker_by_id,
                             statement_detail, top_speakers)
+from onrecord.store.queries import version_quotations
+from onrecord.store.versions import version_detail
 
 
 class ExtractRequest(BaseModel):
@@ -31,19 +34,29 @@ class Extractor:
 
     def extract(self, request: ExtractRequest):
         from onrecord.clean.html import EmptyPage
-        from onrecord.pipeline import extract_raw, load_pipeline
+        from onrecord.pipeline import TextTooLong, extract_raw, load_pipeline
         from onrecord.records import RawSource
 
         if bool(request.text) == bool(request.html):
             raise HTTPException(400, "send exactly one of text or html, not empty")
-        raw = RawSource(request.source or "api", request.text or request.html, request.html is not None)
+        content = request.text or request.html
+        raw = RawSource(request.source or "api", content, request.html is not None,
+                        identity=api_identity(request.source, content))
         with self._lock:
             if self._nlp is None:
                 self._nlp = load_pipeline(self.model)
             try:
                 return extract_raw(self._nlp, raw)
-            except EmptyPage as error:
+            except (EmptyPage, TextTooLong) as error:
                 raise HTTPException(422, str(error)) from None
+
+
+def api_identity(source: str | None, content: str) -> str:
+    """What a document sent to the API is: its name there, apart from files and fetched URLs of the same
+    name; with no name, its content, so that a call without a source never touches another document."""
+    if source:
+        return f"api:{source}"
+    return "sha256:" + hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def api_router(engine, extractor: Extractor, write_token: str | None) -> APIRouter:
@@ -67,6 +80,8 @@ def api_router(engine, extractor: Extractor, write_token: str | None) -> APIRout
             return {"speakers": top_speakers(connection, top)}
 
     def one(what: str, lookup, ident):
+        if isinstance(ident, int) and not stored_id(ident):
+            raise HTTPException(404, f"no {what} {ident}")
         with engine.connect() as connection:
             found = lookup(connection, ident)
         if found is None:
@@ -80,6 +95,14 @@ def api_router(engine, extractor: Extractor, write_token: str | None) -> APIRout
     @api.get("/documents/{document_id}")
     def document(document_id: str):
         return one("document", document_detail, document_id)
+
+    @api.get("/documents/{document_id}/versions/{number}")
+    def document_version(document_id: str, number: int):
+        """One version of a document: its text and the quotations whose offsets index it."""
+        def lookup(connection, ident):
+            found = version_detail(connection, document_id, ident)
+            return found and dict(found, quotations=version_quotations(connection, document_id, ident))
+        return one(f"version of document {document_id} numbered", lookup, number)
 
     @api.get("/statements/{statement_id}")
     def statement(statement_id: int):
@@ -105,6 +128,6 @@ def api_router(engine, extractor: Extractor, write_token: str | None) -> APIRout
         with engine.begin() as connection:
             outcome = ingest_extraction(connection, extraction)
         return {"status": outcome.status, "quotations_added": outcome.quotes_added,
-                "document_id": extraction.document.info.id}
+                "document_id": extraction.document.info.id, "version": outcome.version}
 
     return api

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sqlalchemy import select
 
 from onrecord import __version__
-from onrecord.server.params import search_params
+from onrecord.server.params import search_params, stored_id
 from onrecord.store import SearchFilters, search, speaker_by_id
 from onrecord.store.schema import quotations, speakers
 
@@ -108,6 +108,8 @@ def feeds_router(engine) -> APIRouter:
     @router.get("/speakers/{speaker_id:int}.atom")
     def speaker_feed(request: Request, speaker_id: int):
         # by id, not by name: one person, even when others share the surname
+        if not stored_id(speaker_id):
+            raise HTTPException(404, f"no speaker {speaker_id}")
         with engine.connect() as connection:
             name = connection.execute(select(speakers.c.name).where(speakers.c.id == speaker_id)).scalar()
         if name is None:

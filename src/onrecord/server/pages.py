@@ -10,12 +10,13 @@ from fastapi.templating import Jinja2Templates
 from starlette.convertors import Convertor, register_url_convertor
 
 from onrecord.server.highlight import sections, speaker_colour, week_bars
-from onrecord.server.params import paged, search_params
+from onrecord.server.params import page_url, paged, search_params, stored_id
 from onrecord.store import (SearchFilters, document_detail, search, speaker_by_id, statement_detail,
                             top_speakers)
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.globals["speaker_colour"] = speaker_colour
+TEMPLATES.env.globals["page_url"] = page_url
 
 
 class TwinConvertor(Convertor):
@@ -39,8 +40,9 @@ def _split(ref: str) -> tuple[str, bool]:
 
 
 def _int(value: str, what: str) -> int:
-    if not value.isdigit():
-        raise HTTPException(404, f"no {what} {value}")
+    """An id from the URL: ASCII digits that fit the database's integers ('²' and 10**20 are no id)."""
+    if not stored_id(value):
+        raise HTTPException(404, f"no {what} {value[:40]}")
     return int(value)
 
 

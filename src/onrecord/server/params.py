@@ -1,13 +1,17 @@
 """The search parameters and paging that the API and the pages share."""
 from __future__ import annotations
 
+import re
 from typing import Optional
+from urllib.parse import urlencode
 
 from fastapi import Query
 
 from onrecord.store import SearchFilters
 
 PER_PAGE_MAX = 100
+MAX_STORED_ID = 2 ** 63 - 1
+"""The largest integer SQLite and PostgreSQL store; a larger id in a URL names nothing."""
 DATE = r"^(\d{4}-\d{2}-\d{2}([T ][0-9:.+Z-]*)?)?$"
 
 
@@ -31,3 +35,18 @@ def paged(filters: SearchFilters, results: list[dict]) -> dict:
     page = filters.offset // filters.limit + 1
     return {"page": page, "per_page": filters.limit, "results": results,
             "next_page": page + 1 if len(results) == filters.limit else None}
+
+
+def page_url(request, page: int) -> str:
+    """The search page's own query with another page number (per_page=10 stays per_page=10)."""
+    query = [(key, value) for key, value in request.query_params.multi_items() if key != "page"]
+    return "/?" + urlencode(query + [("page", str(page))])
+
+
+def stored_id(value) -> bool:
+    """An id that can name a stored row: ASCII digits (or an int) from 0 to MAX_STORED_ID."""
+    if isinstance(value, str):
+        if not re.fullmatch(r"[0-9]{1,19}", value):
+            return False
+        value = int(value)
+    return 0 <= value <= MAX_STORED_ID

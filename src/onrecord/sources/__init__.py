@@ -1,7 +1,9 @@
 """Sources: turn what the user named (a file, a URL, stdin) into a RawSource."""
 from __future__ import annotations
 
+import codecs
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,34 +22,75 @@ def looks_like_html(content: str) -> bool:
     return bool(_HTML_START.match(content[:1000]))
 
 
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""The most a file or stdin may hold: a news page is a few megabytes; beyond this is a mistake or an attack."""
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""UTF-32 first: its little-endian mark begins with UTF-16's."""
+
+
 def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise SourceError(f"{name}: empty input")
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise SourceError(f"{name}: not valid {codec.upper()} (byte {err.start})") from None
+            return text.removeprefix("\ufeff")
     if b"\x00" in data[:8192]:
         raise SourceError(f"{name}: binary file, not text or HTML")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise SourceError(f"{name}: not valid UTF-8 (byte {err.start}); convert it to UTF-8 first") from None
 
 
+def _too_large(name: str) -> SourceError:
+    return SourceError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, not read")
+
+
+def read_capped(handle, name: str) -> bytes:
+    """At most MAX_INPUT_BYTES from an open binary stream; more is an error, never memory without end."""
+    data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large(name)
+    return data
+
+
 def read_file(spec: str) -> RawSource:
+    """A regular file only: a device (/dev/zero) never ends and a FIFO blocks until someone writes to it."""
     path = Path(spec)
-    if not path.exists():
-        raise SourceError(f"{spec}: no such file")
-    if path.is_dir():
-        raise SourceError(f"{spec}: is a directory, not a file")
     try:
-        data = path.read_bytes()
+        status = path.stat()
+    except FileNotFoundError:
+        raise SourceError(f"{spec}: no such file") from None
+    except OSError as err:
+        raise SourceError(f"{spec}: cannot read ({err.strerror})") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise SourceError(f"{spec}: is a directory, not a file")
+    if not stat.S_ISREG(status.st_mode):
+        raise SourceError(f"{spec}: not a regular file (a device, FIFO or socket); save it to a file or use -")
+    if status.st_size > MAX_INPUT_BYTES:
+        raise _too_large(spec)
+    try:
+        with open(path, "rb") as handle:
+            data = read_capped(handle, spec)
     except OSError as err:
         raise SourceError(f"{spec}: cannot read ({err.strerror})") from None
     content = decode(data, spec)
     is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(content)
-    return RawSource(source=spec, content=content, is_html=is_html)
+    return RawSource(source=spec, content=content, is_html=is_html, identity=file_identity(path))
+
+
+def file_identity(path: Path) -> str:
+    """One file is one document however it is named: a.txt, ./a.txt and /abs/a.txt are the same."""
+    return f"file:{path.resolve()}"
 
 
 def read_stdin() -> RawSource:
-    content = decode(sys.stdin.buffer.read(), "stdin")
+    content = decode(read_capped(sys.stdin.buffer, "stdin"), "stdin")
     return RawSource(source="-", content=content, is_html=looks_like_html(content))
 
 
@@ -106,6 +149,7 @@ def read_all(specs: list[str], on_error: Callable[[str, str], None], allow_priva
             except SourceError as error:
                 on_error(spec, str(error))
             except Exception as error:  # noqa: BLE001 (a malformed source must not stop the others)
-                on_error(spec, f"{spec}: cannot read ({type(error).__name__}: {error})")
+                reason = (str(error).strip().splitlines() or [""])[0][:300]
+                on_error(spec, f"{spec}: cannot read ({type(error).__name__}: {reason})")
     finally:
         fetcher.close()

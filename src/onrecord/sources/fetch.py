@@ -1,9 +1,8 @@
-"""Polite, safe fetching: timeouts, size cap, content-type check, bounded redirects, retries with
-backoff, robots.txt, a per-host delay, conditional re-fetches, and no private addresses by default."""
+"""Polite, safe fetching: timeouts and a total deadline, size cap, content-type check, bounded redirects,
+retries with backoff, robots.txt, a per-host delay, conditional re-fetches, and no private addresses by
+default (checked at connect time: sources.guard)."""
 from __future__ import annotations
 
-import ipaddress
-import socket
 import threading
 import time
 import urllib.robotparser
@@ -13,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from onrecord import __version__
+from onrecord.sources.guard import GuardedTransport, GuardError, deadline
 
 USER_AGENT = f"onrecord/{__version__} (quotation extraction; +https://github.com/onrecord/onrecord)"
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/rss+xml",
@@ -37,12 +37,14 @@ class Fetched:
         return self.status == 304
 
     def text(self) -> str:
+        """The body decoded by its declared charset; a charset that is unknown or no text encoding (idna,
+        rot13, base64) falls back to UTF-8, and bytes that do not decode become U+FFFD."""
         charset = "utf-8"
         if "charset=" in self.content_type:
-            charset = self.content_type.split("charset=")[-1].split(";")[0].strip() or "utf-8"
+            charset = self.content_type.split("charset=")[-1].split(";")[0].strip().strip('"\'') or "utf-8"
         try:
             return self.content.decode(charset, errors="replace")
-        except LookupError:
+        except (LookupError, UnicodeError, ValueError, TypeError):
             return self.content.decode("utf-8", errors="replace")
 
 
@@ -50,6 +52,8 @@ class Fetched:
 class Fetcher:
     allow_private: bool = False
     timeout: float = 15.0
+    deadline: float = 60.0
+    """Seconds one fetch may take in all (redirects, retries and a page that drips a byte at a time)."""
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     retries: int = 2
@@ -61,31 +65,20 @@ class Fetcher:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self):
-        self.client = httpx.Client(timeout=self.timeout, follow_redirects=False,
-                                   headers={"User-Agent": USER_AGENT})
+        self.client = httpx.Client(timeout=self.timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT},
+                                   transport=GuardedTransport(self.allow_private))
 
     def close(self) -> None:
         self.client.close()
 
     # -- guards ---------------------------------------------------------------------------
     def check_address(self, url: str) -> None:
+        """The URL's form; its addresses are checked when the connection is made (sources.guard)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise FetchError(f"{url}: unsupported URL scheme (use http or https)")
         if not parts.hostname:
             raise FetchError(f"{url}: no host in URL")
-        if self.allow_private:
-            return
-        try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 0, proto=socket.IPPROTO_TCP)
-        except socket.gaierror:
-            raise FetchError(f"{url}: host {parts.hostname} not found") from None
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0].split("%")[0])
-            if (address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
-                    or address.is_multicast or address.is_unspecified):
-                raise FetchError(f"{url}: refused, {parts.hostname} resolves to the private address {address} "
-                                 "(use --allow-private to permit)")
 
     def allowed_by_robots(self, url: str) -> bool:
         if not self.respect_robots:
@@ -118,19 +111,27 @@ class Fetcher:
     def _request(self, url: str, headers: dict) -> httpx.Response:
         self.check_address(url)
         self._wait_for_host(url)
-        with self.client.stream("GET", url, headers=headers) as response:
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(f"{url}: larger than {self.max_bytes} bytes, not read")
-                chunks.append(chunk)
-            response._content = b"".join(chunks)
-            return response
+        try:
+            with self.client.stream("GET", url, headers=headers) as response:
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise FetchError(f"{url}: larger than {self.max_bytes} bytes, not read")
+                    chunks.append(chunk)
+                response._content = b"".join(chunks)
+                return response
+        except GuardError as error:
+            raise FetchError(f"{url}: {error}") from None
 
     # -- the fetch ---------------------------------------------------------------------------
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched:
-        """GET with redirects followed by hand (each hop checked), retries on 5xx and network errors."""
+        """GET with redirects followed by hand (each hop checked), retries on 5xx and network errors, all
+        within self.deadline seconds."""
+        with deadline(self.deadline):
+            return self._fetch(url, etag, last_modified)
+
+    def _fetch(self, url: str, etag: str | None, last_modified: str | None) -> Fetched:
         if not self.allowed_by_robots(url):
             raise FetchError(f"{url}: disallowed by robots.txt")
         headers = {}

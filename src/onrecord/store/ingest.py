@@ -1,17 +1,17 @@
 """Writing to the archive: one transaction per document, idempotent, speakers merged, statements deduplicated."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import and_, func, insert, select, update
 
+from onrecord.store.dedup import same_statement
 from onrecord.store.gender import record_evidence
-from onrecord.store.keys import PRONOUNS, name_key, near_duplicate, quote_key, role_key, text_key
-from onrecord.store.schema import (documents, posts, quotations, speaker_aliases, speaker_roles, speakers,
-                                   statements)
+from onrecord.store.keys import PRONOUNS, name_key, quote_key, role_key, text_key
+from onrecord.store.schema import quotations, speaker_aliases, speaker_roles, speakers, statements
+from onrecord.store.versions import store_posts, store_version, supersede_missing
 
 
 def now_iso() -> str:
@@ -20,8 +20,9 @@ def now_iso() -> str:
 
 @dataclass
 class IngestOutcome:
-    status: str  # "new", "updated" or "unchanged"
+    status: str  # "new", "updated" (a new version) or "unchanged"
     quotes_added: int
+    version: int = 1
 
 
 LONE_SURNAME_KINDS = ("person", "organization", "unknown")
@@ -131,17 +132,19 @@ class SpeakerResolver:
 
 
 def _statement(connection, speaker_id, text: str, seen: str, document_id: str) -> int:
-    """The same words by the same speaker are one statement, wherever they appear; first seen kept."""
+    """The same words by the same speaker are one statement, wherever they appear (trimmed or re-punctuated,
+    never with another negation, number or name: store.dedup); first seen kept."""
     norm = text_key(text)
     if speaker_id is None:
         match = connection.execute(select(statements.c.id, statements.c.first_seen).where(
             and_(statements.c.speaker_id.is_(None), statements.c.norm_text == norm))).first()
     else:
-        candidates = connection.execute(select(statements.c.id, statements.c.first_seen, statements.c.norm_text)
+        candidates = connection.execute(select(statements.c.id, statements.c.first_seen, statements.c.norm_text,
+                                               statements.c.text)
                                         .where(statements.c.speaker_id == speaker_id)
                                         .order_by(statements.c.id.desc()).limit(2000)).all()
         match = next((c for c in candidates if c.norm_text == norm), None) or \
-            next((c for c in candidates if near_duplicate(c.norm_text, norm)), None)
+            next((c for c in candidates if same_statement(c.norm_text, norm, c.text, text)), None)
     if match is None:
         return connection.execute(insert(statements).values(
             speaker_id=speaker_id, norm_text=norm, text=text, first_seen=seen,
@@ -152,67 +155,19 @@ def _statement(connection, speaker_id, text: str, seen: str, document_id: str) -
     return match.id
 
 
-def _post_key(post: dict) -> str:
-    """A post's identity in the archive: its own id (the page's post id, or a hash of its time, headline and
-    first words), so that a live blog fetched again with new posts on top keeps its old posts."""
-    if post.get("id"):
-        return hashlib.sha1(f"id\x1f{post['id']}".encode()).hexdigest()[:40]
-    return _legacy_post_key(post)
-
-
-def _legacy_post_key(post: dict) -> str:
-    """The key of archives written before posts had ids (by position when untitled)."""
-    basis = f"{post.get('title') or ''}\x1f{post.get('time') or ''}\x1f{post['index'] if not post.get('title') else ''}"
-    return hashlib.sha1(basis.encode()).hexdigest()[:40]
-
-
-def _stored_post(connection, document_id: str, post: dict) -> int | None:
-    """The stored row of this post, if any; a row stored under the key of an older onrecord takes the new key."""
-    key = _post_key(post)
-    found = connection.execute(select(posts.c.id).where(and_(posts.c.document_id == document_id,
-                                                             posts.c.post_key == key))).scalar()
-    if found is None and post.get("id"):
-        found = connection.execute(select(posts.c.id).where(and_(
-            posts.c.document_id == document_id, posts.c.post_key == _legacy_post_key(post),
-            posts.c.ref.is_(None)))).scalar()
-        if found is not None:
-            connection.execute(update(posts).where(posts.c.id == found).values(post_key=key))
-    return found
-
-
 def ingest_extraction(connection, extraction) -> IngestOutcome:
-    """Store one extracted document; call inside a transaction (engine.begin())."""
+    """Store one extracted document; call inside a transaction (engine.begin()). A changed text is a new
+    version (store.versions): nothing stored before is replaced or lost."""
     document = extraction.document
     info = document.info
     records = extraction.records()
-    content_hash = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     fetched = now_iso()
-    existing = connection.execute(select(documents.c.content_hash, documents.c.versions)
-                                  .where(documents.c.id == info.id)).first()
-    if existing is not None and existing.content_hash == content_hash:
-        return IngestOutcome("unchanged", 0)
-    values = dict(source=info.source, url=info.url, title=info.title, site=info.site, published=info.published,
-                  author=info.author, content_hash=content_hash, text=document.text, last_fetched=fetched)
-    if existing is None:
-        connection.execute(insert(documents).values(id=info.id, first_seen=fetched, versions=1, **values))
-        status = "new"
-    else:
-        connection.execute(update(documents).where(documents.c.id == info.id)
-                           .values(versions=existing.versions + 1, **values))
-        status = "updated"
-    post_ids = {}
-    for post in document.posts:
-        ref = post.ref()
-        row = _stored_post(connection, info.id, ref)
-        fields = dict(idx=post.index, title=post.title, time=post.time, start=post.start, end=post.end, ref=post.id)
-        if row is None:
-            row = connection.execute(insert(posts).values(document_id=info.id, post_key=_post_key(ref), **fields)
-                                     ).inserted_primary_key[0]
-        else:
-            connection.execute(update(posts).where(posts.c.id == row).values(**fields))
-        post_ids[post.index] = row
+    version = store_version(connection, document, fetched)
+    if version.status == "unchanged":
+        return IngestOutcome("unchanged", 0, version.number)
+    post_ids = store_posts(connection, document, version.number)
     resolver = SpeakerResolver(connection, info.published or fetched)
-    stored = {} if existing is None else dict(connection.execute(
+    stored = {} if version.status == "new" else dict(connection.execute(
         select(quotations.c.quote_key, quotations.c.id).where(quotations.c.document_id == info.id)).all())
     added = 0
     for record in records:
@@ -223,7 +178,7 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
                         post_id=post_ids.get(post.get("index")), post_index=post.get("index"),
                         post_title=post.get("title"), post_time=post.get("time"), post_ref=post.get("id"),
                         mention_start=speaker.get("start"), mention_end=speaker.get("end"),
-                        parts=json.dumps(record.get("parts") or []))
+                        parts=json.dumps(record.get("parts") or []), version=version.number, superseded_in=None)
         found = stored.get(key)
         if found is not None:
             connection.execute(update(quotations).where(quotations.c.id == found).values(**position))
@@ -242,4 +197,6 @@ def ingest_extraction(connection, extraction) -> IngestOutcome:
         record_evidence(connection, quotation_id, speaker.get("mention"), speaker.get("name"), record["rule"])
         stored[key] = -1
         added += 1
-    return IngestOutcome(status, added)
+    if version.status == "updated":
+        supersede_missing(connection, info.id, version.number)
+    return IngestOutcome(version.status, added, version.number)

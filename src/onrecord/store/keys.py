@@ -33,15 +33,3 @@ def quote_key(speaker_name: str | None, kind: str, text: str) -> str:
 
 def role_key(role: str | None, affiliation: str | None) -> str:
     return f"{text_key(role or '')}|{text_key(affiliation or '')}"
-
-
-def near_duplicate(a: str, b: str) -> bool:
-    """Trimmed, re-punctuated or partial quotations of the same words: one holds the other (five words
-    at least), or they share nine in ten of their words."""
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    if len(short.split()) >= 5 and f" {short} " in f" {long} ":
-        return True
-    wa, wb = set(a.split()), set(b.split())
-    return len(wa) >= 5 and len(wb) >= 5 and len(wa & wb) / len(wa | wb) >= 0.9

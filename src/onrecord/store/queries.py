@@ -5,7 +5,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import and_, column, func, literal_column, select, table, text
+from sqlalchemy import and_, column, func, literal_column, or_, select, table, text
 
 from onrecord.formats import quotation_record, speaker_dict
 from onrecord.store.gender import speaker_gender
@@ -49,7 +49,9 @@ def to_record(row) -> dict:
                               end=row.end, speaker=speaker, cue=row.cue, addressee=row.addressee,
                               confidence=row.confidence, rule=row.rule, parts=json.loads(row.parts or "[]"),
                               platform=row.platform)
-    record.update(speaker_id=row.speaker_id, statement_id=row.statement_id, date=row.date)
+    record.update(speaker_id=row.speaker_id, statement_id=row.statement_id, date=row.date, version=row.version)
+    if row.superseded_in is not None:
+        record["superseded_in"] = row.superseded_in
     return record
 
 
@@ -59,16 +61,28 @@ def fts_query(query: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def speaker_ids(connection, name: str) -> list[int]:
-    key = name_key(name)
-    rows = connection.execute(select(speaker_aliases.c.speaker_id).distinct()
-                              .where(speaker_aliases.c.alias_key == key))
+SHOWN = quotations.c.superseded_in.is_(None)
+"""Quotations search shows: all but those a later version of their document corrected away (still exported)."""
+NEWEST_PER_SPEAKER_UP_TO = 200
+"""Up to this many speakers share a name, each one's newest quotations come from its own index walk; beyond,
+one walk of the date index filtered by the name (SQLite allows 500 terms in a compound SELECT)."""
+NEWEST_IDS_AT_MOST = 20_000
+"""...and as long as the ids found stay well under SQLite's 32,766 bound parameters (deep pages)."""
+
+
+def _holders(name: str):
+    """The ids of every speaker with this name or alias, as a subquery (no list of ids to bind)."""
+    return select(speaker_aliases.c.speaker_id).where(speaker_aliases.c.alias_key == name_key(name))
+
+
+def speaker_ids(connection, name: str, limit: int | None = None) -> list[int]:
+    rows = connection.execute(_holders(name).distinct().limit(limit))
     return [r[0] for r in rows]
 
 
 def _row_conditions(filters: SearchFilters) -> list:
-    """Filters on the quotation row itself (kind, dates, site)."""
-    conditions = []
+    """Filters on the quotation row itself (kind, dates, site), and only what search shows."""
+    conditions = [SHOWN]
     if filters.kind:
         conditions.append(quotations.c.kind == filters.kind)
     if filters.since:
@@ -91,7 +105,7 @@ def _speakers_newest(connection, ids: list[int], filters: SearchFilters, enough:
         if value:
             where.append(clause)
             params[name] = value
-    extra = "".join(f" AND {clause}" for clause in where)
+    extra = " AND superseded_in IS NULL" + "".join(f" AND {clause}" for clause in where)
     branches = [f"SELECT id FROM (SELECT id FROM quotations WHERE speaker_id = {int(speaker_id)}{extra} "
                 f"ORDER BY date DESC, id DESC LIMIT :enough) AS branch_{n}" for n, speaker_id in enumerate(ids)]
     return [row[0] for row in connection.execute(text(" UNION ALL ".join(branches)), params)]
@@ -101,7 +115,11 @@ def search(connection, filters: SearchFilters) -> list[dict]:
     statement = select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
     conditions = _row_conditions(filters)
     order = [quotations.c.date.desc(), quotations.c.id.desc()]
-    ids = speaker_ids(connection, filters.speaker) if filters.speaker else None
+    ids = speaker_ids(connection, filters.speaker, NEWEST_PER_SPEAKER_UP_TO + 1) if filters.speaker else None
+    holders = None
+    if ids is not None:
+        holders = quotations.c.speaker_id == ids[0] if len(ids) == 1 else \
+            quotations.c.speaker_id.in_(_holders(filters.speaker)) if ids else quotations.c.speaker_id == -1
     if filters.query and re.search(r"\w", filters.query):
         if connection.dialect.name == "sqlite":
             # walk the FTS index newest first and stop at the page: no full list of matches, no sort
@@ -115,13 +133,14 @@ def search(connection, filters: SearchFilters) -> list[dict]:
             conditions.append(literal_column("quotations.search").op("@@")(tsquery))
             order = [func.ts_rank(literal_column("quotations.search"), tsquery).desc()] + order
         if ids is not None:
-            conditions.append(quotations.c.speaker_id.in_(ids or [-1]))
+            conditions.append(holders)
     elif ids is not None:
-        if len(ids) > 1:
-            newest = _speakers_newest(connection, ids, filters, filters.offset + filters.limit)
+        enough = filters.offset + filters.limit
+        if 1 < len(ids) <= NEWEST_PER_SPEAKER_UP_TO and len(ids) * enough <= NEWEST_IDS_AT_MOST:
+            newest = _speakers_newest(connection, ids, filters, enough)
             conditions = [quotations.c.id.in_(newest or [-1])]
         else:
-            conditions.append(quotations.c.speaker_id.in_(ids or [-1]))
+            conditions.append(holders)
     if conditions:
         statement = statement.where(and_(*conditions))
     statement = statement.order_by(*order).limit(filters.limit).offset(filters.offset)
@@ -137,7 +156,7 @@ def top_speakers(connection, top: int = 20) -> list[dict]:
     count = func.count(quotations.c.id).label("quotes")
     rows = connection.execute(
         select(speakers.c.id, speakers.c.name, speakers.c.kind, speakers.c.first_seen, speakers.c.last_seen, count)
-        .select_from(speakers.join(quotations, quotations.c.speaker_id == speakers.c.id))
+        .select_from(speakers.join(quotations, quotations.c.speaker_id == speakers.c.id)).where(SHOWN)
         .group_by(speakers.c.id).order_by(count.desc(), speakers.c.name).limit(top))
     return [dict(row._mapping) for row in rows]
 
@@ -159,11 +178,12 @@ def speaker_by_id(connection, speaker_id: int, latest: int = 10) -> dict | None:
         select(speaker_roles.c.role, speaker_roles.c.affiliation, speaker_roles.c.first_seen,
                speaker_roles.c.last_seen).where(speaker_roles.c.speaker_id == speaker_id)
         .order_by(speaker_roles.c.first_seen))]
-    dates = [r[0] for r in connection.execute(select(quotations.c.date).where(quotations.c.speaker_id == speaker_id))]
+    dates = [r[0] for r in connection.execute(select(quotations.c.date).where(
+        and_(quotations.c.speaker_id == speaker_id, SHOWN)))]
     quotes = [
         to_record(r) for r in connection.execute(
             select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
-            .where(quotations.c.speaker_id == speaker_id)
+            .where(and_(quotations.c.speaker_id == speaker_id, SHOWN))
             .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
     return {"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
             "last_seen": row.last_seen, "aliases": aliases, "roles": roles,
@@ -201,7 +221,7 @@ def all_records(connection, batch: int = 1000):
 def statement_appearances(connection, statement_id: int) -> list[dict]:
     rows = connection.execute(
         select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
-        .where(quotations.c.statement_id == statement_id).order_by(quotations.c.date, quotations.c.id))
+        .where(and_(quotations.c.statement_id == statement_id, SHOWN)).order_by(quotations.c.date, quotations.c.id))
     return [to_record(r) for r in rows]
 
 
@@ -212,15 +232,19 @@ def counts(connection) -> dict[str, int]:
 
 
 def document_detail(connection, document_id: str) -> dict | None:
-    """A stored document: metadata, clean text, posts and every quotation with offsets into the text."""
+    """A stored document: metadata, the latest version's text, its posts and quotations (offsets into that text),
+    the list of versions, and the quotations last seen in earlier versions (each with its version number)."""
     from onrecord.store.schema import posts
+    from onrecord.store.versions import version_list
 
     row = connection.execute(select(documents).where(documents.c.id == document_id)).first()
     if row is None:
         return None
     post_rows = connection.execute(select(posts.c.idx, posts.c.title, posts.c.time, posts.c.start, posts.c.end,
                                           posts.c.ref)
-                                   .where(posts.c.document_id == document_id).order_by(posts.c.start)).all()
+                                   .where(and_(posts.c.document_id == document_id, or_(
+                                       posts.c.version == row.versions, posts.c.version.is_(None))))
+                                   .order_by(posts.c.start)).all()
     quotes = [to_record(r) for r in connection.execute(
         select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
         .where(quotations.c.document_id == document_id).order_by(quotations.c.start))]
@@ -229,7 +253,17 @@ def document_detail(connection, document_id: str) -> dict | None:
             "first_seen": row.first_seen, "last_fetched": row.last_fetched, "text": row.text,
             "posts": [{"index": p.idx, "title": p.title, "time": p.time, "id": p.ref, "start": p.start, "end": p.end}
                       for p in post_rows],
-            "quotations": quotes}
+            "quotations": [q for q in quotes if q["version"] == row.versions],
+            "earlier_quotations": [q for q in quotes if q["version"] != row.versions],
+            "version_list": version_list(connection, document_id)}
+
+
+def version_quotations(connection, document_id: str, number: int) -> list[dict]:
+    """The quotations whose offsets index this version's text (those last seen in it)."""
+    return [to_record(r) for r in connection.execute(
+        select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+        .where(and_(quotations.c.document_id == document_id, quotations.c.version == number))
+        .order_by(quotations.c.start))]
 
 
 def statement_detail(connection, statement_id: int) -> dict | None:

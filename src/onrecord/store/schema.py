@@ -19,6 +19,21 @@ documents = Table(
     Column("last_fetched", String(40), nullable=False),
     Column("versions", Integer, nullable=False, default=1),
 )
+# documents.text and content_hash are the latest version's; every version, the latest included, is in
+# document_versions (migration 0006).
+
+document_versions = Table(
+    "document_versions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("fetched_at", String(40), nullable=False),
+    UniqueConstraint("document_id", "number", name="uq_document_versions_number"),
+)
 
 posts = Table(
     "posts", metadata,
@@ -31,9 +46,11 @@ posts = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("ref", Text),
+    Column("version", Integer),
     UniqueConstraint("document_id", "post_key", name="uq_posts_document_key"),
 )
 # posts.ref (the post's own id) and quotations.post_ref and .platform come with migration 0004.
+# posts.version: the document version whose text start and end index (null: stored before 0006).
 
 speakers = Table(
     "speakers", metadata,
@@ -112,12 +129,17 @@ quotations = Table(
     Column("site", Text),
     Column("ingested_at", String(40), nullable=False),
     Column("platform", String(40)),
+    Column("version", Integer),
+    Column("superseded_in", Integer),
     UniqueConstraint("document_id", "quote_key", name="uq_quotations_document_key"),
     Index("ix_quotations_speaker", "speaker_id"),
     Index("ix_quotations_date", "date"),
     Index("ix_quotations_statement", "statement_id"),
 )
 # ix_quotations_speaker_date (speaker_id, date) comes with migration 0003.
+# quotations.version: the document version whose text start and end slice (the latest it was seen in; null:
+# stored before 0006 from a text no longer kept). superseded_in: the version in which the quotation's post no
+# longer had it (a corrected article); such a quotation is kept and exported, not shown in search (0006).
 
 watch_targets = Table(
     "watch_targets", metadata,
@@ -133,4 +155,6 @@ watch_items = Table(
     Column("target_url", String(2000), primary_key=True),
     Column("item_url", String(2000), primary_key=True),
     Column("seen_at", String(40), nullable=False),
+    Column("error", Text),
 )
+# watch_items.error: why the item gave no document (it is not tried again), null when it was stored (0006).
