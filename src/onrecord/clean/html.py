@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from onrecord.clean.body import TRAFILATURA_CONFIG, article_text, trafilatura_text
+from onrecord.clean.body import article_text, trafilatura_text
 from onrecord.clean.chrome import prune_chrome
 from onrecord.clean.embeds import mark_embeds
 from onrecord.clean.layout import paragraphs
@@ -24,7 +24,7 @@ from onrecord.clean.structured import read_page_data
 from onrecord.clean.text import document_from_text
 from onrecord.records import Document, DocumentInfo, Post, RawSource, stable_id
 
-__all__ = ["EmptyPage", "TRAFILATURA_CONFIG", "document_from_html"]
+__all__ = ["EmptyPage", "document_from_html"]
 
 
 class EmptyPage(ValueError):
