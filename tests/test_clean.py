@@ -33,6 +33,28 @@ def sentence(i: int) -> str:
     return f"Post {i} says the minister Jane Doe{i} answered questions on the budget vote for twenty minutes."
 
 
+# --- the page's own address --------------------------------------------------------------------------
+
+def two_articles(canonical: str, extra_head: str = "") -> str:
+    """JSON-LD describing a related story first and the page's own story second."""
+    related = {"@type": "NewsArticle", "headline": "A related story", "url": "https://example.com/news/story-a"}
+    own = {"@type": "NewsArticle", "headline": "The page's own story", "url": "https://example.com/news/story-b"}
+    head = f'<link rel="canonical" href="{canonical}">' + extra_head + json_ld({"@graph": [related, own]})
+    return html_page(f"<article><p>{sentence(1)}</p><p>{sentence(2)}</p></article>", head, "Story | Example")
+
+
+def test_a_relative_canonical_link_finds_the_page_s_own_structured_data():
+    doc = clean(two_articles("/news/story-b"), url="https://example.com/news/story-b?utm_source=feed")
+    assert doc.info.title == "The page's own story"
+    assert doc.info.url == "https://example.com/news/story-b"
+
+
+def test_a_relative_canonical_link_is_read_against_the_page_s_social_url():
+    doc = clean(two_articles("/news/story-b", meta("og:url", "https://example.com/news/story-b/")))
+    assert doc.info.title == "The page's own story"
+    assert doc.info.url == "https://example.com/news/story-b"
+
+
 # --- no dead code ------------------------------------------------------------------------------------
 
 def test_every_name_clean_defines_or_exports_is_used():
