@@ -55,6 +55,28 @@ def test_a_relative_canonical_link_is_read_against_the_page_s_social_url():
     assert doc.info.url == "https://example.com/news/story-b"
 
 
+# --- publication time: the standards first -----------------------------------------------------------
+
+def article(head: str, body: str = "") -> str:
+    return html_page(f"<article>{body}<p>{sentence(1)}</p><p>{sentence(2)}</p></article>", head)
+
+
+def test_a_vendor_s_date_tag_never_overrides_a_standard_one():
+    head = meta("sailthru.date", "2024-01-01 10:00:00", "name") + meta("dcterms.created", "2024-03-05T08:00:00Z", "name")
+    assert clean(article(head)).info.published == "2024-03-05T08:00:00Z"
+    pubdate = '<time pubdate datetime="2024-03-05T08:00:00Z">5 March</time>'
+    assert clean(article(meta("parsely-pub-date", "2024-01-01T10:00:00Z", "name"), pubdate)).info.published \
+        == "2024-03-05T08:00:00Z"
+
+
+def test_a_vendor_s_date_tag_is_the_last_fallback():
+    parsely = meta("parsely-page", json.dumps({"pub_date": "2014-12-31T17:00:37Z"}).replace('"', "&quot;"), "name")
+    assert clean(article(parsely)).info.published == "2014-12-31T17:00:37Z"
+    date_only = meta("article:published_time", "2014-12-31")
+    assert clean(article(date_only + parsely)).info.published == "2014-12-31T17:00:37Z"
+    assert clean(article(meta("sailthru.date", "2024-01-01 10:00:00", "name"))).info.published == "2024-01-01T10:00:00"
+
+
 # --- no dead code ------------------------------------------------------------------------------------
 
 def test_every_name_clean_defines_or_exports_is_used():
