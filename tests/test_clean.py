@@ -7,6 +7,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from onrecord.clean import build_document
 from onrecord.records import RawSource
 
@@ -31,6 +33,52 @@ def clean(page: str, url: str | None = None):
 
 def sentence(i: int) -> str:
     return f"Post {i} says the minister Jane Doe{i} answered questions on the budget vote for twenty minutes."
+
+
+def clock_blog(lines: list[str], published: str | None, modified: str | None = None) -> str:
+    """Posts that only give a time line ("18:06", "21:06 (IST) Feb 29"), in page order."""
+    head = (meta("article:published_time", published) if published else "") + \
+        (meta("article:modified_time", modified) if modified else "")
+    posts = "".join(f"<div><time>{line}</time><p>{sentence(i)}</p></div>" for i, line in enumerate(lines))
+    return html_page(f'<div class="stream">{posts}</div>', head)
+
+
+def post_times(page: str) -> list[str | None]:
+    return [p.time for p in clean(page).posts]
+
+
+# --- zones -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("abbreviation, page_offset, expected", [
+    ("IST", "+05:30", "+05:30"),   # India
+    ("IST", "+02:00", "+02:00"),   # Israel
+    ("IST", "+01:00", "+01:00"),   # Ireland in summer
+    ("CST", "+08:00", "+08:00"),   # China
+    ("CST", "-06:00", "-06:00"),   # US Central
+    ("BST", "+06:00", "+06:00"),   # Bangladesh
+    ("BST", "+01:00", "+01:00"),   # British Summer Time
+])
+def test_an_abbreviation_naming_several_zones_is_read_in_the_page_s_own(abbreviation, page_offset, expected):
+    page = clock_blog([f"21:06 ({abbreviation}) Jun 12", f"20:15 ({abbreviation}) Jun 12", f"09:30 ({abbreviation})"],
+                      f"2024-06-12T08:00:00{page_offset}")
+    assert post_times(page) == [f"2024-06-12T21:06:00{expected}", f"2024-06-12T20:15:00{expected}",
+                                f"2024-06-12T09:30:00{expected}"]
+
+
+def test_an_ambiguous_abbreviation_on_a_page_with_no_offset_gets_no_guessed_zone():
+    page = clock_blog(["21:06 (IST) Jun 12", "20:15 (IST) Jun 12", "09:30 (IST)"], "2024-06-12")
+    assert post_times(page) == ["2024-06-12T21:06:00", "2024-06-12T20:15:00", "2024-06-12T09:30:00"]
+
+
+def test_an_unambiguous_abbreviation_keeps_its_zone():
+    page = clock_blog(["21:06 (JST) Jun 12", "20:15 (JST) Jun 12", "09:30 (JST)"], "2024-06-12T08:00:00Z")
+    assert post_times(page) == ["2024-06-12T21:06:00+09:00", "2024-06-12T20:15:00+09:00", "2024-06-12T09:30:00+09:00"]
+
+
+def test_an_ambiguous_abbreviation_in_a_date_tag_takes_the_page_s_offset():
+    head = meta("date", "2024-03-05 10:00 IST", "name") + meta("article:modified_time", "2024-03-05T12:00:00+02:00")
+    doc = clean(html_page(f"<article><p>{sentence(1)}</p><p>{sentence(2)}</p></article>", head))
+    assert doc.info.published == "2024-03-05T10:00:00+02:00"
 
 
 # --- the page's own address --------------------------------------------------------------------------

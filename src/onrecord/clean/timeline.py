@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from onrecord.clean.times import day_in_line, iso, normalise, parse_stamp, read_clock
+from onrecord.clean.times import day_in_line, iso, normalise, parse_stamp, read_clock, zone_named
 
 MIDNIGHT_JUMP = timedelta(hours=1)
 """Between neighbouring posts, the clock going the 'wrong' way by more than this means a new day;
@@ -18,7 +18,8 @@ class PostClock:
 
     text: str
     at: time
-    zone: timezone | None
+    zone_name: str | None
+    """The zone abbreviation the line prints ("IST"), read against the page's own zone (times.zone_named)."""
     day: date | None = None
     """A day the line names itself ("Feb 25"), without its year."""
 
@@ -27,7 +28,7 @@ class PostClock:
         clock = read_clock(text or "")
         if clock is None:
             return None
-        return cls(text.strip(), clock.at, clock.zone, day_in_line(text, 2000))
+        return cls(text.strip(), clock.at, clock.zone_name, day_in_line(text, 2000))
 
 
 def _minutes(at: time) -> int:
@@ -52,7 +53,7 @@ def _reference(meta, zone, latest: bool) -> datetime | None:
 
 def _place(clock: PostClock, current: datetime, backwards: bool, zone) -> datetime:
     """The clock's moment nearest `current`, on the same day unless the clock jumped across midnight."""
-    tz = clock.zone or current.tzinfo or zone
+    tz = zone_named(clock.zone_name, zone) or current.tzinfo or zone
     local = current.astimezone(tz) if current.tzinfo and tz else current
     if clock.day is not None:
         day = clock.day.replace(year=local.year)
