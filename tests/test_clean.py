@@ -47,6 +47,62 @@ def post_times(page: str) -> list[str | None]:
     return [p.time for p in clean(page).posts]
 
 
+# --- live blogs: when each post was written ----------------------------------------------------------
+
+def test_clock_only_posts_fall_on_the_publication_day_not_the_last_modification_s():
+    """Published on the 5th, posts from 09:02 to 18:06 newest first, the page touched again on the 7th."""
+    page = clock_blog(["18:06", "15:15", "11:40", "09:02"], "2024-03-05T08:00:00Z", "2024-03-07T09:00:00Z")
+    assert post_times(page) == ["2024-03-05T18:06:00Z", "2024-03-05T15:15:00Z", "2024-03-05T11:40:00Z",
+                                "2024-03-05T09:02:00Z"]
+
+
+def test_a_blog_that_gives_its_last_update_as_its_publication_ends_there():
+    """Some pages publish the time of their newest post as the page's own: the walk back crosses midnight."""
+    page = clock_blog(["17:00", "09:30", "02:10", "23:45"], "2014-12-31T17:00:37Z")
+    assert post_times(page) == ["2014-12-31T17:00:00Z", "2014-12-31T09:30:00Z", "2014-12-31T02:10:00Z",
+                                "2014-12-30T23:45:00Z"]
+
+
+def test_posts_after_midnight_run_on_from_a_late_publication():
+    page = clock_blog(["00:40", "00:10", "23:55"], "2024-03-05T23:50:00Z")
+    assert post_times(page) == ["2024-03-06T00:40:00Z", "2024-03-06T00:10:00Z", "2024-03-05T23:55:00Z"]
+
+
+def test_a_day_in_a_time_line_takes_the_publication_s_year():
+    page = clock_blog(["21:06 (IST) Feb 27", "18:02 (IST) Feb 26", "09:15 (IST) Feb 26"],
+                      "2024-02-26T08:00:00+05:30", "2025-01-10T09:00:00+05:30")
+    assert post_times(page) == ["2024-02-27T21:06:00+05:30", "2024-02-26T18:02:00+05:30",
+                                "2024-02-26T09:15:00+05:30"]
+
+
+def test_a_day_in_a_time_line_across_new_year():
+    page = clock_blog(["00:30 (IST) Jan 1", "22:10 (IST) Dec 31", "20:05 (IST) Dec 31"], "2023-12-31T20:00:00+05:30")
+    assert post_times(page) == ["2024-01-01T00:30:00+05:30", "2023-12-31T22:10:00+05:30",
+                                "2023-12-31T20:05:00+05:30"]
+
+
+def test_feb_29_is_read_in_a_leap_year_and_never_rejects_the_page():
+    lines = ["21:06 (IST) Feb 29", "20:15 (IST) Feb 28", "19:40 (IST) Feb 28"]
+    leap = clock_blog(lines, "2024-02-28T08:00:00+05:30", "2025-01-10T09:00:00+05:30")
+    assert post_times(leap) == ["2024-02-29T21:06:00+05:30", "2024-02-28T20:15:00+05:30",
+                                "2024-02-28T19:40:00+05:30"]
+    # no 29 February near 2023: the day is not believed, the clock still places the post
+    common = clock_blog(lines, "2023-03-01T08:00:00+05:30")
+    assert post_times(common) == ["2023-02-28T21:06:00+05:30", "2023-02-28T20:15:00+05:30",
+                                  "2023-02-28T19:40:00+05:30"]
+
+
+@pytest.mark.parametrize("lines, published, modified", [
+    (["10:00 Feb 30", "09:00 Apr 31", "08:00 Feb 29"], "2023-06-01T08:00:00Z", None),
+    (["10:00 Feb 29", "09:00", "08:00"], None, "2023-03-01T08:00:00Z"),
+    (["23:59 Dec 31", "00:01 Jan 1", "00:02 Jan 1"], "9999-12-31T23:00:00+14:00", "9999-12-31T23:30:00-12:00"),
+    (["10:00", "09:00", "08:00"], "0001-01-01T00:00:00Z", "2024-02-30T08:00:00Z"),
+])
+def test_no_date_rejects_a_page(lines, published, modified):
+    doc = clean(clock_blog(lines, published, modified))
+    assert len(doc.posts) == len(lines)
+
+
 # --- zones -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("abbreviation, page_offset, expected", [

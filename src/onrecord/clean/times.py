@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from dateutil import parser as dateparser
 
@@ -95,7 +95,10 @@ def normalise(value: str | None, zone: timezone | None = None) -> str | None:
         return stamp.moment.date().isoformat()
     moment = stamp.moment
     if zone is not None:
-        moment = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+        try:
+            moment = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+        except OverflowError:  # the same instant in `zone` falls past year 9999 or before year 1
+            pass
     return iso(moment)
 
 
@@ -134,16 +137,16 @@ def zone_named(name: str | None, page_zone: timezone | None) -> timezone | None:
     return None
 
 
-def day_in_line(text: str, year: int) -> date | None:
-    """A day named in a time line ("Feb 25", "25 February"), in the page's year."""
+def day_in_line(text: str) -> tuple[int, int] | None:
+    """A day named in a time line ("Feb 25", "25 February"), as (month, day): the line gives no year."""
     found = re.search(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\b|\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b", text or "")
     if not found:
         return None
-    try:
-        parsed = dateparser.parse(found.group(0), default=datetime(year, 1, 1))
+    try:  # in a leap year, so that 29 February is a day
+        parsed = dateparser.parse(found.group(0), default=datetime(2000, 1, 1))
     except (ValueError, OverflowError):
         return None
-    return parsed.date()
+    return parsed.month, parsed.day
 
 
 def zone_of(values) -> timezone | None:
