@@ -47,6 +47,47 @@ def post_times(page: str) -> list[str | None]:
     return [p.time for p in clean(page).posts]
 
 
+# --- live blogs: which posts there are ---------------------------------------------------------------
+
+def live_blog(n: int, url_of) -> str:
+    """n posts, newest first, each an <article> with its headline, time and words, and a liveBlogUpdate
+    whose url is url_of(i) (JSON-LD)."""
+    updates, blocks = [], []
+    for i in range(n):
+        stamp = f"2024-03-05T{23 - i // 60:02d}:{59 - i % 60:02d}:00Z"
+        headline = f"Update number {i} about the budget vote"
+        updates.append({"@type": "BlogPosting", "headline": headline, "datePublished": stamp,
+                        "articleBody": sentence(i), "url": url_of(i)})
+        blocks.append(f'<article><h2>{headline}</h2><time datetime="{stamp}">{stamp[11:16]}</time>'
+                      f"<p>{sentence(i)}</p></article>")
+    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Budget live", "url": PAGE_URL,
+            "datePublished": "2024-03-05T08:00:00Z", "liveBlogUpdate": updates}
+    head = f'<link rel="canonical" href="{PAGE_URL}">' + json_ld(data)
+    return html_page(f'<main><div class="stream">{"".join(blocks)}</div></main>', head, "Budget live")
+
+
+def test_updates_that_all_carry_the_page_url_are_still_separate_posts():
+    """A url every update shares (the page's own) says nothing about which post is which."""
+    doc = clean(live_blog(10, lambda i: PAGE_URL))
+    assert [p.title for p in doc.posts] == [f"Update number {i} about the budget vote" for i in range(10)]
+    assert len({p.id for p in doc.posts}) == 10 and PAGE_URL not in {p.id for p in doc.posts}
+
+
+def test_a_post_s_id_is_its_url_fragment_or_its_own_url():
+    """(Serial numbers, the newest the highest: ids that count posts from the top are replaced by hashes.)"""
+    anchored = clean(live_blog(10, lambda i: f"{PAGE_URL}#p{100 - i}"))
+    assert [p.id for p in anchored.posts] == [f"p{100 - i}" for i in range(10)]
+    own = clean(live_blog(4, lambda i: f"{PAGE_URL}/posts/{100 - i}"))
+    assert [p.id for p in own.posts] == [f"{PAGE_URL}/posts/{100 - i}" for i in range(4)]
+
+
+def test_updates_sharing_one_url_apart_from_the_page_s_are_told_apart_too():
+    doc = clean(live_blog(6, lambda i: f"{PAGE_URL}/latest" if i < 3 else f"{PAGE_URL}/posts/{100 - i}"))
+    assert len(doc.posts) == 6
+    assert [p.id for p in doc.posts][3:] == [f"{PAGE_URL}/posts/{100 - i}" for i in range(3, 6)]
+    assert not any(p.id == f"{PAGE_URL}/latest" for p in doc.posts)
+
+
 # --- live blogs: when each post was written ----------------------------------------------------------
 
 def test_clock_only_posts_fall_on_the_publication_day_not_the_last_modification_s():

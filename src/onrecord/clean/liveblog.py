@@ -217,8 +217,8 @@ def _time_of(node, update: Update | None) -> tuple[str | None, str | None]:
 
 
 def _post_ident(node, update: Update | None) -> str | None:
-    if update is not None and (update.anchor or update.url):
-        return update.anchor or update.url
+    if update is not None and update.ident:
+        return update.ident
     if node.get("id"):
         return node.get("id")
     for href in node.xpath(".//a[starts-with(@href, '#')]/@href"):
@@ -287,7 +287,7 @@ def _without_repeats(posts: list[PostBlock]) -> list[PostBlock]:
 
 def _json_ld_only(page: PageData) -> list[PostBlock]:
     """A live blog whose posts are only in its structured data (the page draws them with scripts)."""
-    return [PostBlock(u.headline, [u.body] if u.body else [], time=u.published, ident=u.anchor or u.url,
+    return [PostBlock(u.headline, [u.body] if u.body else [], time=u.published, ident=u.ident,
                       first_words=u.body or "") for u in page.updates if u.body or u.headline]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -32,6 +33,8 @@ class Update:
     url: str | None = None
     node: object | None = None
     """The microdata element the update was read from, when it came from microdata."""
+    ident: str | None = None
+    """The update's own identity, where its url gives one (see identify_updates)."""
 
     @property
     def anchor(self) -> str | None:
@@ -208,10 +211,23 @@ def microdata_updates(tree) -> list[Update]:
             for node in nodes]
 
 
+def identify_updates(updates: list[Update], page_url: str | None) -> None:
+    """An update is identified by its url's fragment, else by its url where that is its alone: a url that
+    several updates share, or the page's own, tells no post from another (pages give every update the
+    live blog's address)."""
+    uses = Counter(update.url for update in updates if update.url)
+    for update in updates:
+        if update.anchor:
+            update.ident = update.anchor
+        elif update.url and uses[update.url] == 1 and not (page_url and _same_page(update.url, page_url)):
+            update.ident = update.url
+
+
 def read_page_data(tree, base: str | None = None) -> PageData:
     """What the page says of itself for machines; `base` is the address it came from, if known."""
     url = canonical_url(tree, base)
     objects = json_ld_objects(tree)
     main = main_article(objects, url)
-    updates = json_ld_updates([main] if main and main.get("liveBlogUpdate") else objects)
-    return PageData(url=url, objects=objects, main=main, updates=updates or microdata_updates(tree))
+    updates = json_ld_updates([main] if main and main.get("liveBlogUpdate") else objects) or microdata_updates(tree)
+    identify_updates(updates, url)
+    return PageData(url=url, objects=objects, main=main, updates=updates)
