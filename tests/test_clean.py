@@ -222,6 +222,46 @@ def test_a_vendor_s_date_tag_is_the_last_fallback():
     assert clean(article(meta("sailthru.date", "2024-01-01 10:00:00", "name"))).info.published == "2024-01-01T10:00:00"
 
 
+# --- embedded posts ----------------------------------------------------------------------------------
+
+TWEET = "We will not back down on the tariffs, ever."
+EMBED = (f'<blockquote class="twitter-tweet"><p>{TWEET}</p>&mdash; Jane Roe (@janeroe) '
+         '<a href="https://twitter.com/janeroe/status/123">May 1, 2024</a></blockquote>')
+AFTER = ("<p>Industry groups said they would meet the minister next week to discuss the dispute and its costs.</p>"
+         "<p>The opposition called the statement reckless and said it would raise the matter in parliament.</p>")
+
+
+def story_with_embed(before: str) -> str:
+    return html_page(f"<article><p>The trade minister answered critics on Tuesday with a short message.</p>"
+                     f"{before}{EMBED}{AFTER}</article>", title="Tariff row deepens")
+
+
+QUOTED_IN_PROSE = ("<p>On social media she wrote that the government would not back down, adding: "
+                   f"{TWEET} Officials declined to comment further on the message.</p>")
+QUOTED_AS_A_LINE = f"<p>Her message to supporters was short.</p><p>{TWEET}</p><p>She posted it again later.</p>"
+
+
+@pytest.mark.parametrize("before", [QUOTED_IN_PROSE, QUOTED_AS_A_LINE], ids=["in-prose", "as-a-line"])
+def test_an_embedded_post_sits_on_its_own_lines_not_on_the_story_s_quotation_of_it(before):
+    doc = clean(story_with_embed(before))
+    own = doc.text.index(f"\n{TWEET}\n— Jane Roe (@janeroe)") + 1
+    [embed] = doc.embeds
+    assert (embed.start, embed.end) == (own, own + len(TWEET))
+    assert doc.text[embed.author_start:embed.author_end] == "Jane Roe (@janeroe)"
+
+
+def test_the_embedded_post_record_is_the_only_one_on_the_embed(nlp):
+    from onrecord.pipeline import extract_raw
+
+    extraction = extract_raw(nlp, RawSource("page.html", story_with_embed(QUOTED_IN_PROSE), True))
+    text, records = extraction.document.text, extraction.records()
+    own = text.index(f"\n{TWEET}\n— Jane Roe") + 1
+    [posted] = [r for r in records if r["rule"] == "embedded-post"]
+    assert (posted["start"], posted["speaker"]["name"]) == (own, "Jane Roe")
+    signature_end = text.index("(@janeroe)") + len("(@janeroe)")
+    assert [r["rule"] for r in records if r is not posted and r["start"] < signature_end and r["end"] > own] == []
+
+
 # --- no dead code ------------------------------------------------------------------------------------
 
 def test_every_name_clean_defines_or_exports_is_used():
