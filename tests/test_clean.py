@@ -4,12 +4,15 @@ abbreviations that name several zones, a relative canonical link, vendors' date 
 ones, an embedded post whose words the story also quotes. Everything goes through the real cleaner."""
 import ast
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from onrecord.clean import build_document
+from onrecord.clean.chrome import prune_chrome
 from onrecord.records import RawSource
 
 PAGE_URL = "https://example.com/live"
@@ -49,17 +52,19 @@ def post_times(page: str) -> list[str | None]:
 
 # --- live blogs: which posts there are ---------------------------------------------------------------
 
-def live_blog(n: int, url_of) -> str:
+def live_blog(n: int, url_of, shown: str = "time") -> str:
     """n posts, newest first, each an <article> with its headline, time and words, and a liveBlogUpdate
-    whose url is url_of(i) (JSON-LD)."""
+    whose url is url_of(i) (JSON-LD). With `shown` = "headline" the blocks show no time (it is in the
+    JSON-LD alone), with "words" neither time nor headline."""
     updates, blocks = [], []
     for i in range(n):
-        stamp = f"2024-03-05T{23 - i // 60:02d}:{59 - i % 60:02d}:00Z"
+        stamp = f"2024-03-05T{23 - i // 60 % 24:02d}:{59 - i % 60:02d}:00Z"
         headline = f"Update number {i} about the budget vote"
         updates.append({"@type": "BlogPosting", "headline": headline, "datePublished": stamp,
                         "articleBody": sentence(i), "url": url_of(i)})
-        blocks.append(f'<article><h2>{headline}</h2><time datetime="{stamp}">{stamp[11:16]}</time>'
-                      f"<p>{sentence(i)}</p></article>")
+        heading = f"<h2>{headline}</h2>" if shown != "words" else ""
+        time_line = f'<time datetime="{stamp}">{stamp[11:16]}</time>' if shown == "time" else ""
+        blocks.append(f"<article>{heading}{time_line}<p>{sentence(i)}</p></article>")
     data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Budget live", "url": PAGE_URL,
             "datePublished": "2024-03-05T08:00:00Z", "liveBlogUpdate": updates}
     head = f'<link rel="canonical" href="{PAGE_URL}">' + json_ld(data)
@@ -260,6 +265,60 @@ def test_the_embedded_post_record_is_the_only_one_on_the_embed(nlp):
     assert (posted["start"], posted["speaker"]["name"]) == (own, "Jane Roe")
     signature_end = text.index("(@janeroe)") + len("(@janeroe)")
     assert [r["rule"] for r in records if r is not posted and r["start"] < signature_end and r["end"] > own] == []
+
+
+# --- large pages -------------------------------------------------------------------------------------
+
+def calls_to_clean(page: str) -> int:
+    """Python and C calls made while cleaning a page: the same on every machine, unlike seconds."""
+    count = 0
+
+    def profile(_frame, event, _arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        clean(page)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize("shown", ["time", "headline", "words"])
+def test_twice_the_live_blog_posts_cost_about_twice_the_calls(shown):
+    """Every post's block is found (by its time, its headline or its first words) and paired with its
+    update by lookups, not by trying every heading, paragraph and block for every update."""
+    small, large = (calls_to_clean(live_blog(n, lambda i: f"{PAGE_URL}#p{i}", shown)) for n in (100, 200))
+    assert large / small < 2.3, large / small
+
+
+def pruned_text(page: str) -> str:
+    root = lxml.html.fromstring(page)
+    prune_chrome(root)
+    return root.text_content()
+
+
+def test_text_set_after_the_story_s_paragraphs_outside_any_paragraph_is_an_insert():
+    """Inserts (a promotion, a donation appeal set as a bare div after paragraphs) go; a div before the
+    first paragraph stays, however many blocks the story has."""
+    paragraphs = "".join(f"<p>{sentence(i)}</p>" for i in range(300))
+    standfirst = "<div>The minister spoke for twenty minutes in the chamber</div>"
+    promotion = "<div>Support our journalism today with a small monthly gift</div>"
+    text = pruned_text(html_page(f"<article>{standfirst}{paragraphs}{promotion}{paragraphs}</article>"))
+    assert "Support our journalism" not in text
+    assert "The minister spoke for twenty minutes" in text and text.count("Post 299 says") == 2
+
+
+def test_a_heading_that_links_away_goes_unless_paragraphs_follow_it():
+    """A heading that is only a link to another page, with no paragraphs after it, is a teaser ("MORE
+    POLITICS"); one that paragraphs follow is the story's own (a post linking to its permalink)."""
+    paragraphs = "".join(f"<p>{sentence(i)}</p>" for i in range(300))
+    own = '<h2><a href="/live/post-1">The vote is tonight</a></h2>'
+    teaser = '<h3><a href="/politics">More politics from the capital</a></h3>'
+    text = pruned_text(html_page(f"<article>{own}{paragraphs}<div>{paragraphs}{teaser}</div></article>"))
+    assert "The vote is tonight" in text and "More politics" not in text
 
 
 # --- no dead code ------------------------------------------------------------------------------------
