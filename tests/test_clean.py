@@ -1,7 +1,9 @@
 """The HTML cleaner on small synthetic pages, each built to hold one thing real pages do: live-blog updates
 that all carry the page's url, clock-only posts on a page modified days later, a "Feb 29" time line, zone
 abbreviations that name several zones, a relative canonical link, vendors' date tags beside the standard
-ones, an embedded post whose words the story also quotes. Everything goes through the real cleaner."""
+ones, an embedded post whose words the story also quotes, pages large enough for work that grows with
+their square to show. Everything goes through the real cleaner (and a last test reads clean/'s source for
+dead code)."""
 import ast
 import json
 import sys
@@ -212,7 +214,8 @@ def article(head: str, body: str = "") -> str:
 
 
 def test_a_vendor_s_date_tag_never_overrides_a_standard_one():
-    head = meta("sailthru.date", "2024-01-01 10:00:00", "name") + meta("dcterms.created", "2024-03-05T08:00:00Z", "name")
+    head = meta("sailthru.date", "2024-01-01 10:00:00", "name") + \
+        meta("dcterms.created", "2024-03-05T08:00:00Z", "name")
     assert clean(article(head)).info.published == "2024-03-05T08:00:00Z"
     pubdate = '<time pubdate datetime="2024-03-05T08:00:00Z">5 March</time>'
     assert clean(article(meta("parsely-pub-date", "2024-01-01T10:00:00Z", "name"), pubdate)).info.published \

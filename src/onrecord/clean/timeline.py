@@ -82,7 +82,9 @@ def _runs_backwards(clocks: list[PostClock]) -> bool:
     return sum(s < 0 for s in steps) >= sum(s > 0 for s in steps)
 
 
-def _zone_of(clock: PostClock, near: datetime | None, page: PageTimes):
+def _zone_of(clock: PostClock, near: datetime | None, page: PageTimes) -> timezone | None:
+    """The zone a clock is read in: the one its line names (where the page agrees, for a name several zones
+    share), else that of the moment it is placed next to, else the page's."""
     named = zone_named(clock.zone_name, page.zone)
     return named or (near.tzinfo if near is not None else None) or page.zone
 
