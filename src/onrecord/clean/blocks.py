@@ -58,14 +58,5 @@ def block_texts(node, skip=frozenset()) -> list[str]:
     return lines
 
 
-def link_density(node) -> float:
-    """Share of a block's characters that sit inside links: a list of related stories is nearly all link."""
-    total = len(text_of(node))
-    if not total:
-        return 0.0
-    linked = sum(len(text_of(a)) for a in node.iter("a"))
-    return min(1.0, linked / total)
-
-
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())

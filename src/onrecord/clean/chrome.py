@@ -196,10 +196,37 @@ def _links_away(heading, counts) -> bool:
     return bool(links) and linked >= counts.get(heading, Counts()).words > 0
 
 
+def _with_sibling_among(root, among: set, later: bool) -> set:
+    """Every element with a sibling in `among` before it (after it, with `later`): one pass over each
+    parent's children, where asking every element for its siblings would take time growing with the square
+    of a long run of siblings."""
+    marked = set()
+    for parent in root.iter():
+        children = [child for child in parent if is_element(child)]
+        seen = False
+        for child in reversed(children) if later else children:
+            if seen:
+                marked.add(child)
+            seen = seen or child in among
+    return marked
+
+
+def _holding_paragraphs(root) -> set:
+    """Every paragraph of the page as it is now, and every element holding one."""
+    holding: set = set()
+    for paragraph in root.iter("p"):
+        for element in (paragraph, *paragraph.iterancestors()):
+            if element in holding:
+                break
+            holding.add(element)
+    return holding
+
+
 def _drop_teasers(root, counts) -> None:
     """Cards for other stories (a short box led by a heading that links away), and such a heading with no
     paragraphs after it ("MORE POLITICS")."""
     doomed = []
+    before_a_paragraph = _with_sibling_among(root, set(root.iter("p")), later=True)
     for heading in root.xpath("//h2 | //h3 | //h4 | //h5 | //h6"):
         if not _links_away(heading, counts):
             continue
@@ -208,7 +235,7 @@ def _drop_teasers(root, counts) -> None:
         while parent is not None and parent.tag not in ("body", "main", "article") and \
                 counts.get(parent, Counts()).words <= TEASER_WORDS and not parent.xpath(".//time | .//*[@datetime]"):
             card, parent = parent, parent.getparent()
-        if card is not heading or not heading.xpath("following-sibling::p"):
+        if card is not heading or heading not in before_a_paragraph:
             doomed.append(card)
     for card in doomed:
         _drop(card)
@@ -224,6 +251,7 @@ def _story_container(element, counts):
 
 def _drop_inserts(root, counts) -> None:
     doomed = []
+    after_paragraphs = _with_sibling_among(root, _holding_paragraphs(root), later=False)
     for element in root.iter("div", "span", "section"):
         count, parent = counts.get(element), element.getparent()
         if not count or count.prose or count.words < INSERT_WORDS or parent is None \
@@ -231,8 +259,7 @@ def _drop_inserts(root, counts) -> None:
                 or element.xpath(".//li | .//blockquote | .//h2 | .//h3 | .//h4 | .//time | ancestor::p | ancestor::li "
                                  "| ancestor::blockquote | ancestor::h1 | ancestor::h2 | ancestor::h3 | ancestor::h4"):
             continue
-        if element.xpath("preceding-sibling::*[descendant-or-self::p]") and \
-                _story_container(element, counts) is not None:
+        if element in after_paragraphs and _story_container(element, counts) is not None:
             doomed.append(element)
     for element in doomed:
         _drop(element)

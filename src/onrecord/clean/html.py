@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
 
-from onrecord.clean.body import TRAFILATURA_CONFIG, article_text, trafilatura_text
+from onrecord.clean.body import article_text, trafilatura_text
 from onrecord.clean.chrome import prune_chrome
 from onrecord.clean.embeds import mark_embeds
 from onrecord.clean.layout import paragraphs
 from onrecord.clean.liveblog import find_posts, post_identity
 from onrecord.clean.metadata import PageMeta, read_metadata
 from onrecord.clean.placement import live_text, place_embeds
-from onrecord.clean.structured import read_page_data
+from onrecord.clean.structured import PageData, read_page_data
 from onrecord.clean.text import document_from_text
 from onrecord.identity import document_id, document_url
 from onrecord.records import Document, DocumentInfo, Post, RawSource
 
-__all__ = ["EmptyPage", "TRAFILATURA_CONFIG", "document_from_html"]
+__all__ = ["EmptyPage", "document_from_html"]
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -47,18 +47,8 @@ def _parse(raw: RawSource):
     return tree.getroottree().getroot()
 
 
-def _canonical(tree, base: str | None) -> str | None:
-    for link in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
-        link = link.strip()
-        if urlsplit(link).scheme in ("http", "https"):
-            return link
-        if link.startswith("/") and base:
-            return urljoin(base, link)
-    return None
-
-
-def _info(raw: RawSource, tree, meta: PageMeta, text: str) -> DocumentInfo:
-    url = document_url(raw, _canonical(tree, raw.url))
+def _info(raw: RawSource, page: PageData, meta: PageMeta, text: str) -> DocumentInfo:
+    url = document_url(raw, page.url)
     return DocumentInfo(
         id=document_id(raw, "html", url, text),
         source=raw.source,
@@ -80,7 +70,7 @@ def _title_spans(document: Document, title: str | None) -> list[tuple[int, int]]
 
 def document_from_html(raw: RawSource) -> Document:
     tree = _parse(raw)
-    page = read_page_data(tree)
+    page = read_page_data(tree, raw.url)
     meta = read_metadata(tree, page)
     embeds = mark_embeds(tree)
     prune_chrome(tree)
@@ -89,7 +79,7 @@ def document_from_html(raw: RawSource) -> Document:
     text, live_posts = live_text(meta.title, live) if live else (article_text(tree, page, main_text()), [])
     if not text.strip():
         raise EmptyPage(f"{raw.source}: no article text found in the HTML")
-    info = _info(raw, tree, meta, text)
+    info = _info(raw, page, meta, text)
     document = document_from_text(RawSource(raw.source, text, False, info.url), info)
     if live_posts:
         document.posts = live_posts

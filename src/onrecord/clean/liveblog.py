@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from onrecord.clean.blocks import block_texts, is_element, norm, text_of, words
+from onrecord.clean.pairing import Landmarks, locate, pair
 from onrecord.clean.structured import PageData, Update
 from onrecord.clean.times import parse_stamp
 from onrecord.clean.timeline import PostClock, date_posts
@@ -72,57 +73,6 @@ def _post_nodes(anchors: list) -> list:
     return nodes
 
 
-def _locate(update: Update, ids: dict, times: dict, headings: list, paragraphs: list):
-    """Somewhere inside the update's visible block: its microdata item, an element stating its exact time,
-    a heading with its headline, its anchor, or a paragraph with its first words (anchors come after the
-    time and the headline: some pages number their blocks differently from their structured data)."""
-    if update.node is not None:
-        return update.node
-    if update.published and update.published in times:
-        return times[update.published]
-    wanted = norm(update.headline).lower()
-    if wanted:
-        for heading in headings:
-            seen = text_of(heading).lower()
-            if seen and (seen == wanted or wanted in seen and len(wanted) > 0.6 * len(seen)):
-                return heading
-    if update.anchor and update.anchor in ids:
-        return ids[update.anchor]
-    opening = norm(update.body)[:60].lower()
-    if len(opening) >= 20:
-        return next((p for p in paragraphs if opening in text_of(p).lower()), None)
-    return None
-
-
-def _agreement(shown: tuple[str, set], update: Update) -> int:
-    """How surely a block shows an update: its headline (2), its stated time (2), its first words (1)."""
-    text, stated = shown
-    score = 0
-    if update.headline and norm(update.headline).lower()[:80] in text:
-        score += 2
-    if update.published and update.published in stated:
-        score += 2
-    if update.body and norm(update.body).lower()[:40] in text:
-        score += 1
-    return score
-
-
-def _pair(nodes: list, updates: list[Update]) -> list[tuple[object, Update | None]]:
-    """Each block with the update it shows best, surest pairs first (an anchor can point at a neighbour)."""
-    shown = [(text_of(node).lower(), set(node.xpath(".//@datetime | .//@content"))) for node in nodes]
-    scored = sorted(((_agreement(shown[i], u), -i, -j) for i in range(len(nodes)) for j, u in enumerate(updates)),
-                    reverse=True)
-    chosen: dict = {}
-    taken: set = set()
-    for score, i, j in scored:
-        if score <= 0:
-            break
-        if -i not in chosen and -j not in taken:
-            chosen[-i] = updates[-j]
-            taken.add(-j)
-    return [(node, chosen.get(i)) for i, node in enumerate(nodes)]
-
-
 def _blocks(located: list) -> list:
     """The posts' blocks: children of the one parent most located elements climb to, in page order."""
     nodes = _post_nodes(located)
@@ -139,20 +89,15 @@ def _blocks(located: list) -> list:
 
 
 def _from_updates(root, page: PageData) -> list[tuple[object, Update | None]]:
-    ids = {e.get("id"): e for e in root.iter() if is_element(e) and e.get("id")}
-    times = {}
-    for element in root.xpath("//*[@datetime]"):
-        times.setdefault(element.get("datetime").strip(), element)
-    headings = root.xpath("//h1 | //h2 | //h3 | //h4 | //h5 | //h6 | //*[@itemprop='headline']")
-    paragraphs = root.xpath("//p")
-    located = [e for e in (_locate(u, ids, times, headings, paragraphs) for u in page.updates) if e is not None]
+    landmarks = Landmarks(root)
+    located = [e for e in (locate(u, landmarks) for u in page.updates) if e is not None]
     located = list(dict.fromkeys(located))
     if len(located) < MIN_POSTS:
         return []
     blocks = _blocks(located)
     if len(blocks) < MIN_POSTS:
         return []
-    return _pair(_with_unmatched_siblings(blocks), page.updates)
+    return pair(_with_unmatched_siblings(blocks), page.updates)
 
 
 def _carries_time(node) -> bool:
@@ -217,8 +162,8 @@ def _time_of(node, update: Update | None) -> tuple[str | None, str | None]:
 
 
 def _post_ident(node, update: Update | None) -> str | None:
-    if update is not None and (update.anchor or update.url):
-        return update.anchor or update.url
+    if update is not None and update.ident:
+        return update.ident
     if node.get("id"):
         return node.get("id")
     for href in node.xpath(".//a[starts-with(@href, '#')]/@href"):
@@ -287,7 +232,7 @@ def _without_repeats(posts: list[PostBlock]) -> list[PostBlock]:
 
 def _json_ld_only(page: PageData) -> list[PostBlock]:
     """A live blog whose posts are only in its structured data (the page draws them with scripts)."""
-    return [PostBlock(u.headline, [u.body] if u.body else [], time=u.published, ident=u.anchor or u.url,
+    return [PostBlock(u.headline, [u.body] if u.body else [], time=u.published, ident=u.ident,
                       first_words=u.body or "") for u in page.updates if u.body or u.headline]
 
 

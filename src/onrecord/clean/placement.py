@@ -1,7 +1,10 @@
 """Where posts and embedded social posts sit in the document text (offsets are what records point into)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from onrecord.clean.embeds import EmbedMarkup
+from onrecord.clean.layout import Paragraph, paragraphs
 from onrecord.clean.liveblog import PostBlock
 from onrecord.records import Embed, Post
 
@@ -26,35 +29,49 @@ def live_text(title: str | None, posts: list[PostBlock]) -> tuple[str, list[Post
     return text, placed
 
 
-def _find_lines(text: str, lines: list[str], cursor: int) -> tuple[int, int] | None:
-    """The span of consecutive lines in the text, from the cursor on."""
-    start = text.find(lines[0], cursor)
-    if start < 0:
+def _run_of(lines: list[Paragraph], first: int, wanted: list[str]) -> int:
+    """How many of the wanted lines the text has, whole and in order, from line `first` on."""
+    count = 0
+    while count < len(wanted) and first + count < len(lines) and lines[first + count].text == wanted[count]:
+        count += 1
+    return count
+
+
+def _signed(lines: list[Paragraph], after: int, signature: str | None) -> bool:
+    return bool(signature) and after < len(lines) and lines[after].text.startswith(signature)
+
+
+def _find_embed(lines: list[Paragraph], where: dict, from_line: int, embed: EmbedMarkup) -> tuple[int, int] | None:
+    """The embed's words as whole lines of the text, from line `from_line` on: the run followed by its
+    author's signature first, then a run with all its lines, then the earliest. Whole lines only: the story
+    may quote the post's words inside a paragraph of its own, or as a paragraph before the embed."""
+    starts = where.get(embed.lines[0], [])
+    runs = [(first, _run_of(lines, first, embed.lines)) for first in starts[bisect_left(starts, from_line):]]
+    if not runs:
         return None
-    end = start + len(lines[0])
-    for line in lines[1:]:
-        following = text.find(line, end)
-        if following < 0 or text[end:following].strip():
-            return start, end
-        end = following + len(line)
-    return start, end
+    first, count = min(runs, key=lambda run: (not _signed(lines, run[0] + run[1], embed.signature),
+                                              run[1] < len(embed.lines), run[0]))
+    return first, first + count
 
 
 def place_embeds(text: str, embeds: list[EmbedMarkup]) -> list[Embed]:
     """Each embedded post found in the text, in order; one the text lost is left out."""
+    lines = paragraphs(text)
+    where: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        where.setdefault(line.text, []).append(number)
     placed: list[Embed] = []
-    cursor = 0
+    next_line = 0
     for embed in embeds:
-        span = _find_lines(text, embed.lines, cursor)
-        if span is None:
+        found = _find_embed(lines, where, next_line, embed) if embed.lines else None
+        if found is None:
             continue
-        start, end = span
-        found = Embed(start, end, embed.platform, embed.author, embed.handle, embed.url)
-        signature = embed.signature
-        if signature:
-            at = text.find(signature, end)
-            if at >= 0 and not text[end:at].strip():
-                found.author_start, found.author_end = at + 2, at + len(signature)
-        placed.append(found)
-        cursor = found.author_end or end
+        first, after = found
+        record = Embed(lines[first].start, lines[after - 1].end, embed.platform, embed.author, embed.handle, embed.url)
+        next_line = after
+        if _signed(lines, after, embed.signature):
+            signature = lines[after]
+            record.author_start, record.author_end = signature.start + 2, signature.start + len(embed.signature)
+            next_line = after + 1
+        placed.append(record)
     return placed

@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
 from onrecord.clean.blocks import norm, text_of
 
@@ -31,6 +33,8 @@ class Update:
     url: str | None = None
     node: object | None = None
     """The microdata element the update was read from, when it came from microdata."""
+    ident: str | None = None
+    """The update's own identity, where its url gives one (see identify_updates)."""
 
     @property
     def anchor(self) -> str | None:
@@ -42,6 +46,8 @@ class Update:
 
 @dataclass
 class PageData:
+    url: str | None = None
+    """The page's own address (see canonical_url)."""
     objects: list[dict] = field(default_factory=list)
     main: dict | None = None
     updates: list[Update] = field(default_factory=list)
@@ -116,15 +122,36 @@ def json_ld_objects(tree) -> list[dict]:
     return found
 
 
-def _canonical(tree) -> str | None:
-    links = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
-    return links[0].strip().rstrip("/") if links else None
+def canonical_url(tree, base: str | None = None) -> str | None:
+    """The page's own address: its <link rel="canonical"> or og:url (the first in the page), as an absolute
+    http(s) URL; a relative one is read against the address the page came from, else against the other."""
+    links = [link.strip() for link in
+             tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content") if link.strip()]
+    base = base or next((link for link in links if _is_web_address(link)), None)
+    for link in links:
+        url = urljoin(base, link) if base else link
+        if _is_web_address(url):
+            return url
+    return None
+
+
+def _is_web_address(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _same_page(url: str, canonical: str) -> bool:
+    """Two addresses of one page: the same once fragments and a trailing slash are left out."""
+    def bare(address: str) -> str:
+        return address.split("#", 1)[0].rstrip("/")
+
+    return bare(urljoin(canonical, url)) == bare(canonical)
 
 
 def _url_of(item: dict) -> str:
     page = item.get("mainEntityOfPage")
     page = page.get("@id") or page.get("url") if isinstance(page, dict) else page
-    return str(item.get("url") or page or item.get("@id") or "").rstrip("/")
+    return str(item.get("url") or page or item.get("@id") or "")
 
 
 def main_article(objects: list[dict], canonical: str | None) -> dict | None:
@@ -134,7 +161,7 @@ def main_article(objects: list[dict], canonical: str | None) -> dict | None:
     if not articles:
         return None
     if canonical:
-        own = [o for o in articles if _url_of(o) and _url_of(o).split("#")[0] == canonical]
+        own = [o for o in articles if _url_of(o) and _same_page(_url_of(o), canonical)]
         if own:
             return next((o for o in own if "LiveBlogPosting" in types_of(o)), own[0])
     return next((o for o in articles if "LiveBlogPosting" in types_of(o) and o.get("liveBlogUpdate")), articles[0])
@@ -184,8 +211,23 @@ def microdata_updates(tree) -> list[Update]:
             for node in nodes]
 
 
-def read_page_data(tree) -> PageData:
+def identify_updates(updates: list[Update], page_url: str | None) -> None:
+    """An update is identified by its url's fragment, else by its url where that is its alone: a url that
+    several updates share, or the page's own, tells no post from another (pages give every update the
+    live blog's address)."""
+    uses = Counter(update.url for update in updates if update.url)
+    for update in updates:
+        if update.anchor:
+            update.ident = update.anchor
+        elif update.url and uses[update.url] == 1 and not (page_url and _same_page(update.url, page_url)):
+            update.ident = update.url
+
+
+def read_page_data(tree, base: str | None = None) -> PageData:
+    """What the page says of itself for machines; `base` is the address it came from, if known."""
+    url = canonical_url(tree, base)
     objects = json_ld_objects(tree)
-    main = main_article(objects, _canonical(tree))
-    updates = json_ld_updates([main] if main and main.get("liveBlogUpdate") else objects)
-    return PageData(objects=objects, main=main, updates=updates or microdata_updates(tree))
+    main = main_article(objects, url)
+    updates = json_ld_updates([main] if main and main.get("liveBlogUpdate") else objects) or microdata_updates(tree)
+    identify_updates(updates, url)
+    return PageData(url=url, objects=objects, main=main, updates=updates)

@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from dateutil import parser as dateparser
 
 ZONE_OFFSETS = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 330, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
-    "MSK": 180, "GST": 240, "PKT": 300, "SGT": 480, "HKT": 480, "AWST": 480, "JST": 540, "KST": 540, "ACST": 570,
-    "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
-    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "ET": None,
-    "PT": None,
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "MSK": 180, "GST": 240,
+    "PKT": 300, "SGT": 480, "HKT": 480, "AWST": 480, "JST": 540, "KST": 540, "ACST": 570, "AEST": 600, "AEDT": 660,
+    "NZST": 720, "NZDT": 780, "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480,
+    "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600,
 }
-"""Zone abbreviations news pages print next to times (IST is India's, as on Indian pages; ET/PT say only
-'Eastern/Pacific', whose offset depends on the season, so they are left to the page's zone)."""
-TZINFOS = {name: timezone(timedelta(minutes=minutes)) for name, minutes in ZONE_OFFSETS.items() if minutes is not None}
+"""Zone abbreviations news pages print next to times, each naming one offset."""
+AMBIGUOUS_ZONES = {"IST": (330, 60, 120), "CST": (-360, 480, -300), "BST": (60, 360), "ET": (-300, -240),
+                   "PT": (-480, -420)}
+"""Abbreviations that name several offsets: IST is India's, Irish summer time and Israel's; CST is US Central,
+China's and Cuba's; BST is British Summer Time and Bangladesh's; ET and PT say only 'Eastern' or 'Pacific',
+whose offset depends on the season. Such a name is believed only where the page's own offset (from its
+machine-readable times) is one of those it names; elsewhere the time is left without a zone."""
+TZINFOS = {name: timezone(timedelta(minutes=minutes)) for name, minutes in ZONE_OFFSETS.items()} | \
+    {name: None for name in AMBIGUOUS_ZONES}
+"""For dateutil: a name mapped to None leaves the time without a zone (instead of dateutil's own guess)."""
 EARLIEST_YEAR = 1990
 """Older dates on news pages are placeholders (0001-01-01) or errors."""
 
@@ -89,16 +95,19 @@ def normalise(value: str | None, zone: timezone | None = None) -> str | None:
         return stamp.moment.date().isoformat()
     moment = stamp.moment
     if zone is not None:
-        moment = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+        try:
+            moment = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+        except OverflowError:  # the same instant in `zone` falls past year 9999 or before year 1
+            pass
     return iso(moment)
 
 
 @dataclass(frozen=True)
 class Clock:
-    """A time of day read from a post's time line, with the zone it names if any."""
+    """A time of day read from a post's time line, with the zone abbreviation it prints if any."""
 
     at: time
-    zone: timezone | None
+    zone_name: str | None
 
 
 def read_clock(text: str) -> Clock | None:
@@ -114,20 +123,30 @@ def read_clock(text: str) -> Clock | None:
         hour = 0
     if hour > 23:
         return None
-    zone_name = (found["zone"] or "").upper()
-    return Clock(time(hour, minute, int(found["second"] or 0)), TZINFOS.get(zone_name))
+    return Clock(time(hour, minute, int(found["second"] or 0)), (found["zone"] or "").upper() or None)
 
 
-def day_in_line(text: str, year: int) -> date | None:
-    """A day named in a time line ("Feb 25", "25 February"), in the page's year."""
+def zone_named(name: str | None, page_zone: timezone | None) -> timezone | None:
+    """The zone an abbreviation names; one naming several zones is the page's own zone where that is one of
+    them, else no zone at all (the time then counts as the page's, like any time printed without a zone)."""
+    offsets = AMBIGUOUS_ZONES.get(name or "")
+    if offsets is None:
+        return TZINFOS.get(name or "")
+    if page_zone is not None and page_zone.utcoffset(None) in {timedelta(minutes=m) for m in offsets}:
+        return page_zone
+    return None
+
+
+def day_in_line(text: str) -> tuple[int, int] | None:
+    """A day named in a time line ("Feb 25", "25 February"), as (month, day): the line gives no year."""
     found = re.search(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\b|\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b", text or "")
     if not found:
         return None
-    try:
-        parsed = dateparser.parse(found.group(0), default=datetime(year, 1, 1))
+    try:  # in a leap year, so that 29 February is a day
+        parsed = dateparser.parse(found.group(0), default=datetime(2000, 1, 1))
     except (ValueError, OverflowError):
         return None
-    return parsed.date()
+    return parsed.month, parsed.day
 
 
 def zone_of(values) -> timezone | None:
