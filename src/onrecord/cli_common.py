@@ -1,0 +1,59 @@
+"""What the command modules (onrecord/commands/) share: the error console, shared options, opening the
+archive and reading sources. Nothing here imports a command, so no module imports back into cli.py."""
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+err = Console(stderr=True, highlight=False)
+
+ALLOW_PRIVATE = typer.Option(False, "--allow-private", help="Allow URLs on private, loopback or link-local "
+                             "addresses (refused by default).")
+DB_OPTION = typer.Option(None, "--db", help="Database: a SQLite file path or URL, or postgresql://... "
+                         "(default: $ONRECORD_DB, else onrecord.db in the user data folder).")
+
+
+def fail(message: str) -> None:
+    """One error line on stderr; the caller picks the exit status."""
+    err.print(f"[red]error:[/red] {message}", soft_wrap=True)
+
+
+def open_archive(db: Optional[str], create: bool = True):
+    """The archive's engine, or one error line and exit 2 (no such file, wrong URL, a newer schema...)."""
+    from onrecord.store import StoreError, open_engine
+
+    try:
+        return open_engine(db, create=create)
+    except StoreError as error:
+        fail(str(error))
+        raise typer.Exit(2)
+
+
+def is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value[:10])
+        return True
+    except ValueError:
+        return False
+
+
+def load_documents(sources: list[str], allow_private: bool = False):
+    """Documents from the named sources, in order; each bad source or page is one error line, never a stop."""
+    from onrecord.pipeline import documents_from
+    from onrecord.sources import read_all
+
+    failures = []
+
+    def source_failed(spec: str, message: str) -> None:
+        fail(message)
+        failures.append(spec)
+
+    def page_failed(error) -> None:
+        fail(error.message)
+        failures.append(error.source)
+
+    return documents_from(read_all(sources, source_failed, allow_private), page_failed), failures
