@@ -50,6 +50,10 @@ CASES = {
                       {"Example News", "Second Outlet"}),
     "not on record": ("The harbour authority will publish every shipping contract online before the end of the year",
                       None, "not-found", None, None, set()),
+    # "We … won't … even … a" are in order in a long quotation of Michael Dell's: scattered words are no quotation
+    "words from all over a statement": ("We won't even build a wall", None, "not-found", None, None, set()),
+    "words from all over, with the speaker": ("We won't even build a wall", "Michael Dell", "not-found", None, None,
+                                              set()),
     "typos, straight marks, case and an ellipsis": (
         '"if you dont beleive you can prove a case ... you have an ethical obligation not to issue charges"',
         "Michael Graveley", "shortened", "Michael Graveley", "NBC News", {"NBC News", "Kenosha Wire"}),
