@@ -23,7 +23,7 @@ from sqlalchemy import and_, insert, select, update
 from onrecord import __version__
 from onrecord.store.follow import Follow, list_follows, matching_quotations, newest_quotation_id
 from onrecord.store.ingest import now_iso
-from onrecord.store.queries import _columns, to_record
+from onrecord.store.queries import record_columns, to_record
 from onrecord.store.schema import documents, quotations
 from onrecord.store.tools_schema import notify_cursors, notify_deliveries
 
@@ -87,7 +87,7 @@ class Notifier:
     def _send_one(self, webhook: str, quotation_id: int, matched: list[Follow]) -> bool:
         """True when delivered now or before (same statement); False when the webhook failed every try."""
         with self.engine.connect() as connection:
-            row = connection.execute(select(*_columns()).select_from(
+            row = connection.execute(select(*record_columns()).select_from(
                 quotations.join(documents, documents.c.id == quotations.c.document_id))
                 .where(quotations.c.id == quotation_id)).first()
             if row is None or self._delivered(connection, webhook, row.statement_id):

@@ -2,19 +2,15 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
-from sqlalchemy import and_, column, func, literal_column, select, table, text
+from sqlalchemy import and_, func, select, text
 
 from onrecord.formats import quotation_record, speaker_dict
+from onrecord.store.fulltext import QUOTATIONS_FTS, WordMatch
 from onrecord.store.gender import speaker_gender
 from onrecord.store.keys import name_key
 from onrecord.store.schema import documents, quotations, speaker_aliases, speaker_roles, speakers, statements
-
-
-QUOTATIONS_FTS = table("quotations_fts", column("rowid"))
-"""SQLite's FTS5 index over quotations (text, speaker_name), kept in step by triggers."""
 
 
 @dataclass
@@ -29,7 +25,8 @@ class SearchFilters:
     offset: int = 0
 
 
-def _columns():
+def record_columns():
+    """The columns to_record reads: a quotation and its document (join documents on document_id)."""
     return [quotations, documents.c.source, documents.c.url, documents.c.title, documents.c.site.label("doc_site"),
             documents.c.published]
 
@@ -53,12 +50,6 @@ def to_record(row) -> dict:
     return record
 
 
-def fts_query(query: str) -> str:
-    """User words as an FTS5 query: every word must appear; quotes and operators are taken literally."""
-    words = re.findall(r"\w+", query)
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
-
-
 def speaker_ids(connection, name: str) -> list[int]:
     key = name_key(name)
     rows = connection.execute(select(speaker_aliases.c.speaker_id).distinct()
@@ -66,7 +57,7 @@ def speaker_ids(connection, name: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _row_conditions(filters: SearchFilters) -> list:
+def row_conditions(filters: SearchFilters) -> list:
     """Filters on the quotation row itself (kind, dates, site)."""
     conditions = []
     if filters.kind:
@@ -98,22 +89,22 @@ def _speakers_newest(connection, ids: list[int], filters: SearchFilters, enough:
 
 
 def search(connection, filters: SearchFilters) -> list[dict]:
-    statement = select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
-    conditions = _row_conditions(filters)
+    statement = select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+    conditions = row_conditions(filters)
     order = [quotations.c.date.desc(), quotations.c.id.desc()]
     ids = speaker_ids(connection, filters.speaker) if filters.speaker else None
-    if filters.query and re.search(r"\w", filters.query):
+    words = WordMatch.every_word(connection, filters.query)
+    if words:
         if connection.dialect.name == "sqlite":
             # walk the FTS index newest first and stop at the page: no full list of matches, no sort
-            statement = select(*_columns()).select_from(
+            statement = select(*record_columns()).select_from(
                 QUOTATIONS_FTS.join(quotations, QUOTATIONS_FTS.c.rowid == quotations.c.id)
                 .join(documents, documents.c.id == quotations.c.document_id))
-            conditions.append(literal_column("quotations_fts").op("MATCH")(fts_query(filters.query)))
+            conditions.append(words.on_index())
             order = [QUOTATIONS_FTS.c.rowid.desc()]
         else:
-            tsquery = func.plainto_tsquery("english", filters.query)
-            conditions.append(literal_column("quotations.search").op("@@")(tsquery))
-            order = [func.ts_rank(literal_column("quotations.search"), tsquery).desc()] + order
+            conditions.append(words.condition())
+            order = [words.rank().desc()] + order
         if ids is not None:
             conditions.append(quotations.c.speaker_id.in_(ids or [-1]))
     elif ids is not None:
@@ -162,7 +153,7 @@ def speaker_by_id(connection, speaker_id: int, latest: int = 10) -> dict | None:
     dates = [r[0] for r in connection.execute(select(quotations.c.date).where(quotations.c.speaker_id == speaker_id))]
     quotes = [
         to_record(r) for r in connection.execute(
-            select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+            select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
             .where(quotations.c.speaker_id == speaker_id)
             .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
     return {"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
@@ -189,7 +180,7 @@ def all_records(connection, batch: int = 1000):
     last = 0
     while True:
         rows = connection.execute(
-            select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+            select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
             .where(quotations.c.id > last).order_by(quotations.c.id).limit(batch)).all()
         if not rows:
             return
@@ -200,7 +191,7 @@ def all_records(connection, batch: int = 1000):
 
 def statement_appearances(connection, statement_id: int) -> list[dict]:
     rows = connection.execute(
-        select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+        select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
         .where(quotations.c.statement_id == statement_id).order_by(quotations.c.date, quotations.c.id))
     return [to_record(r) for r in rows]
 
@@ -222,7 +213,7 @@ def document_detail(connection, document_id: str) -> dict | None:
                                           posts.c.ref)
                                    .where(posts.c.document_id == document_id).order_by(posts.c.start)).all()
     quotes = [to_record(r) for r in connection.execute(
-        select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+        select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
         .where(quotations.c.document_id == document_id).order_by(quotations.c.start))]
     return {"id": row.id, "source": row.source, "url": row.url, "title": row.title, "site": row.site,
             "published": row.published, "author": row.author, "versions": row.versions,
