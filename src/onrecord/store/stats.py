@@ -30,7 +30,8 @@ def _conditions(connection, filters: StatsFilters) -> list:
 
 
 def stats(connection, filters: StatsFilters) -> dict:
-    where = and_(*_conditions(connection, filters)) if _conditions(connection, filters) else None
+    conditions = _conditions(connection, filters)
+    where = and_(*conditions) if conditions else None
 
     def filtered(statement):
         return statement.where(where) if where is not None else statement
@@ -49,7 +50,7 @@ def stats(connection, filters: StatsFilters) -> dict:
         select(quotations.c.affiliation, quotes, people).where(quotations.c.affiliation.is_not(None))
         .group_by(quotations.c.affiliation)).order_by(quotes.desc(), quotations.c.affiliation).limit(filters.top)).all()
     weeks = per_week([row[0] for row in connection.execute(filtered(select(quotations.c.date)))])
-    genders = speaker_genders(connection, [row.speaker_id for row in by_speaker])
+    genders = speaker_genders(connection, filtered(select(quotations.c.speaker_id).distinct()))
     return {
         "filters": {k: v for k, v in asdict(filters).items()},
         "totals": {"quotations": totals[0], "speakers": totals[1], "outlets": totals[2]},
