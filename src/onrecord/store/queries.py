@@ -89,7 +89,8 @@ def _speakers_newest(connection, ids: list[int], filters: SearchFilters, enough:
 
 
 def search(connection, filters: SearchFilters) -> list[dict]:
-    statement = select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+    statement = select(*record_columns()).select_from(
+        quotations.join(documents, documents.c.id == quotations.c.document_id))
     conditions = row_conditions(filters)
     order = [quotations.c.date.desc(), quotations.c.id.desc()]
     ids = speaker_ids(connection, filters.speaker) if filters.speaker else None
@@ -153,7 +154,8 @@ def speaker_by_id(connection, speaker_id: int, latest: int = 10) -> dict | None:
     dates = [r[0] for r in connection.execute(select(quotations.c.date).where(quotations.c.speaker_id == speaker_id))]
     quotes = [
         to_record(r) for r in connection.execute(
-            select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+            select(*record_columns())
+            .select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
             .where(quotations.c.speaker_id == speaker_id)
             .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
     return {"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
@@ -180,7 +182,8 @@ def all_records(connection, batch: int = 1000):
     last = 0
     while True:
         rows = connection.execute(
-            select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+            select(*record_columns())
+            .select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
             .where(quotations.c.id > last).order_by(quotations.c.id).limit(batch)).all()
         if not rows:
             return
