@@ -172,14 +172,36 @@ def test_follow_commands_and_bad_input(tmp_path):
     assert run_cli("follow", "list", "--db", db).stdout.decode() == ""
 
 
-def test_notify_needs_a_secret_and_an_http_url(tmp_path):
+@pytest.mark.parametrize("notify, fragment", [
+    ("http://127.0.0.1:9/hook", "ONRECORD_WEBHOOK_SECRET"),  # no secret
+    ("ftp://x/hook", "not an http(s) URL"),
+    ("http://[::1/hook", "not a URL"),  # crashed the watch loop with a traceback
+    ("http://", "no host"),  # was posted to, and retried five times, on every round
+    ("https:///hook", "no host"),
+    ("http://127.0.0.1:99999/hook", "port 99999"),
+    ("http://bad host/[/hook]", "no spaces"),  # and the brackets are printed, not read as markup
+])
+def test_a_bad_webhook_is_one_line_before_anything_runs(tmp_path, notify, fragment):
     env = {k: v for k, v in os.environ.items() if k != "ONRECORD_WEBHOOK_SECRET"}
-    for notify, fragment in (("http://127.0.0.1:9/hook", "ONRECORD_WEBHOOK_SECRET"), ("ftp://x/hook", "not an http")):
-        result = subprocess.run([sys.executable, "-m", "onrecord", "watch", "http://127.0.0.1:9/feed", "--once",
-                                 "--db", str(tmp_path / "n.db"), "--notify", notify],
-                                cwd=ROOT,
-                                env=dict(env, **({"ONRECORD_WEBHOOK_SECRET": "s"} if "ftp" in notify else {})),
-                                capture_output=True, timeout=120)
-        stderr = result.stderr.decode()
-        assert result.returncode == 2 and fragment in stderr and "Traceback" not in stderr, stderr
-        assert len(stderr.strip().splitlines()) == 1
+    if fragment != "ONRECORD_WEBHOOK_SECRET":
+        env["ONRECORD_WEBHOOK_SECRET"] = "s"
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "onrecord", "watch", "http://127.0.0.1:9/feed", "--once",
+                             "--db", str(tmp_path / "n.db"), "--notify", "https://hooks.example/ok",
+                             "--notify", notify],
+                            cwd=ROOT, env=env, capture_output=True, timeout=120)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    about_the_url = stderr.startswith(f"error: --notify {notify}: ")
+    assert fragment in stderr and (about_the_url or fragment == "ONRECORD_WEBHOOK_SECRET")
+    assert time.monotonic() - started < 30 and not (tmp_path / "n.db").exists()  # before the archive and the model
+
+
+def test_the_notifier_refuses_a_bad_webhook(tmp_path):
+    from onrecord.notify import Notifier
+    from onrecord.store import open_engine
+
+    engine = open_engine(str(tmp_path / "n.db"))
+    with pytest.raises(ValueError, match="no host"):
+        Notifier(engine, ["https://hooks.example/ok", "http://"], "s", print)
+    engine.dispose()

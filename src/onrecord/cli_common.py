@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 err = Console(stderr=True, highlight=False)
 
@@ -16,8 +17,9 @@ DB_OPTION = typer.Option(None, "--db", help="Database: a SQLite file path or URL
 
 
 def fail(message: str) -> None:
-    """One error line on stderr; the caller picks the exit status."""
-    err.print(f"[red]error:[/red] {message}", soft_wrap=True)
+    """One error line on stderr; the caller picks the exit status. The message is data (a URL, a file name),
+    never read as rich markup: '[/hook]' in a URL is text."""
+    err.print(Text.assemble(("error:", "red"), " ", message), soft_wrap=True)
 
 
 def open_archive(db: Optional[str], create: bool = True):

@@ -99,12 +99,12 @@ def watch(
 
 def webhook_secret(webhooks: list[str]) -> str:
     """The secret that signs `watch --notify` posts; a one-line error and exit 2 when a URL or it is wrong."""
-    from onrecord.notify import SECRET_VARIABLE
+    from onrecord.notify import SECRET_VARIABLE, webhook_problem
 
-    bad = [url for url in webhooks if not url.lower().startswith(("http://", "https://"))]
-    if bad:
-        fail(f"--notify {bad[0]}: not an http(s) URL")
-        raise typer.Exit(2)
+    for url in webhooks:
+        if webhook_problem(url):
+            fail(f"--notify {url}: {webhook_problem(url)}")
+            raise typer.Exit(2)
     secret = os.environ.get(SECRET_VARIABLE)
     if not secret:
         fail(f"--notify needs ${SECRET_VARIABLE}: the secret that signs each post (X-Onrecord-Signature)")
