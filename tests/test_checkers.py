@@ -383,22 +383,3 @@ def test_the_claimed_speakers_own_version_is_found_beside_someone_elses_exact_wo
     assert verdicts == [("other-speaker", "Olga Brandt"), ("altered", "Paul Moreau")]
     changed = [(d["record"], d["claim"]) for d in answer["matches"][1]["diff"] if d["op"] == "changed"]
     assert changed == [("trams", "trains"), ("autumn", "summer")]
-
-
-def test_migration_0005_backfills_gender_evidence_for_an_older_archive(archive):
-    from alembic import command
-
-    from onrecord.store import open_engine
-    from onrecord.store.database import _alembic_config
-
-    archive.ingest("gaza.html", need(SAMPLES / "liveblog-gaza-plan.html").read_text(encoding="utf-8"))
-    query = text("SELECT quotation_id, gender, kind, word FROM gender_evidence ORDER BY quotation_id, kind")
-    with archive.connect() as connection:
-        at_ingest = connection.execute(query).all()
-    assert {row.word.lower() for row in at_ingest} >= {"she", "he"}
-    with archive.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), "0003")
-    upgraded = open_engine(archive.url)  # an archive from before 0005, opened by this onrecord
-    with upgraded.connect() as connection:
-        assert connection.execute(query).all() == at_ingest
-    upgraded.dispose()
