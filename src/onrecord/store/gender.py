@@ -39,20 +39,6 @@ def record_evidence(connection, quotation_id: int, mention: str | None, name: st
         connection.execute(insert(gender_evidence).values(quotation_id=quotation_id, mention=mention, **item))
 
 
-def backfill(connection) -> None:
-    """Evidence for quotations stored before migration 0005."""
-    last = 0
-    while True:
-        rows = connection.execute(select(quotations.c.id, quotations.c.mention, quotations.c.speaker_name,
-                                         quotations.c.rule).where(quotations.c.id > last)
-                                  .order_by(quotations.c.id).limit(2000)).all()
-        if not rows:
-            return
-        for row in rows:
-            record_evidence(connection, row.id, row.mention, row.speaker_name, row.rule)
-        last = rows[-1].id
-
-
 def verdict(genders: set[str]) -> str:
     """One gender when all the evidence agrees, else unknown."""
     return next(iter(genders)) if len(genders) == 1 else "unknown"
