@@ -33,7 +33,19 @@ def open_archive(db: Optional[str], create: bool = True):
         raise typer.Exit(2)
 
 
-def is_date(value: str) -> bool:
+SINCE_OPTION = typer.Option(None, "--since", help="From this date (YYYY-MM-DD).")
+UNTIL_OPTION = typer.Option(None, "--until", help="Up to and including this date (YYYY-MM-DD).")
+
+
+def require_dates(since: Optional[str], until: Optional[str]) -> None:
+    """--since and --until as search and stats read them: a value that is not a date is one line, exit 2."""
+    for label, value in (("--since", since), ("--until", until)):
+        if value and not _is_date(value):
+            fail(f"{label} {value}: not a date (use YYYY-MM-DD)")
+            raise typer.Exit(2)
+
+
+def _is_date(value: str) -> bool:
     from datetime import date
 
     try:

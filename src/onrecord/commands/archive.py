@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from onrecord import formats
-from onrecord.cli_common import ALLOW_PRIVATE, DB_OPTION, err, fail, is_date, load_documents, open_archive
+from onrecord.cli_common import (ALLOW_PRIVATE, DB_OPTION, SINCE_OPTION, UNTIL_OPTION, err, fail, load_documents,
+                                 open_archive, require_dates)
 
 
 def ingest(
@@ -73,8 +74,8 @@ def search(
     query: Optional[str] = typer.Argument(None, help="Words to find in quotations (all must appear)."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Any name or alias: 'Zakharova' finds Maria Zakharova."),
     kind: Optional[str] = typer.Option(None, "--kind", help="direct, indirect or mixed."),
-    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Up to and including this date (YYYY-MM-DD)."),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
     site: Optional[str] = typer.Option(None, "--site", help="Only this site (as in doc.site)."),
     limit: int = typer.Option(50, "--limit", min=1, max=10000, help="At most this many quotations."),
     db: Optional[str] = DB_OPTION,
@@ -87,10 +88,7 @@ def search(
     if kind and kind not in ("direct", "indirect", "mixed"):
         fail(f"--kind {kind}: use direct, indirect or mixed")
         raise typer.Exit(2)
-    for label, value in (("--since", since), ("--until", until)):
-        if value and not is_date(value):
-            fail(f"{label} {value}: not a date (use YYYY-MM-DD)")
-            raise typer.Exit(2)
+    require_dates(since, until)
     engine = open_archive(db, create=False)
     with engine.connect() as connection:
         records = run_search(connection, SearchFilters(query, speaker, kind, since, until, site, limit))

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from onrecord.cli_common import DB_OPTION, fail, is_date, open_archive
+from onrecord.cli_common import DB_OPTION, SINCE_OPTION, UNTIL_OPTION, fail, open_archive, require_dates
 
 follow_app = typer.Typer(no_args_is_help=True, help="Speakers and searches to follow: `watch --notify URL` posts "
                                                      "their new quotations to a webhook.")
@@ -99,8 +99,8 @@ class StatsFormat(str, Enum):
 
 def stats(
     site: Optional[str] = typer.Option(None, "--site", help="Only this outlet (as in doc.site)."),
-    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Up to and including this date (YYYY-MM-DD)."),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
     query: Optional[str] = typer.Option(None, "--query", help="Only quotations with all these words (the topic)."),
     top: int = typer.Option(20, "--top", min=1, max=5000, help="How many speakers and affiliations to list."),
     db: Optional[str] = DB_OPTION,
@@ -114,10 +114,7 @@ def stats(
     from onrecord.store.stats import StatsFilters, write_stats_csv
     from onrecord.store.stats import stats as run_stats
 
-    for label, value in (("--since", since), ("--until", until)):
-        if value and not is_date(value):
-            fail(f"{label} {value}: not a date (use YYYY-MM-DD)")
-            raise typer.Exit(2)
+    require_dates(since, until)
     engine = open_archive(db, create=False)
     with engine.connect() as connection:
         data = run_stats(connection, StatsFilters(site, since, until, query, top))
