@@ -4,8 +4,6 @@ Atom feeds read back with feedparser."""
 import csv
 import io
 import json
-import os
-import uuid
 from datetime import date
 
 import feedparser
@@ -13,7 +11,7 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from conftest import ROOT, SAMPLES, SHARED, need, page, run_cli
+from conftest import ROOT, SAMPLES, SHARED, need, page, postgres_database, run_cli
 from test_web import _follow, _shot, _start, browser  # noqa: F401  (browser is a fixture)
 
 from onrecord.store import resolve_url
@@ -60,22 +58,17 @@ CASES = {
 }
 
 
-def _postgres_database() -> str:
-    admin_url = os.environ.get("ONRECORD_TEST_PG")
-    if not admin_url:
-        pytest.skip("ONRECORD_TEST_PG is not set (scripts/pg-test-cluster.sh starts a server)")
-    import psycopg
-
-    name = f"onrecord_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return admin_url.rsplit("/", 1)[0] + "/" + name
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def store(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("checkers")
-    url = f"sqlite:///{folder / 'archive.db'}" if request.param == "sqlite" else _postgres_database()
+    if request.param == "sqlite":
+        yield _ingested(folder, f"sqlite:///{folder / 'archive.db'}")
+        return
+    with postgres_database() as url:
+        yield _ingested(folder, url)
+
+
+def _ingested(folder, url: str) -> str:
     extra = []
     for name, html in REPUBLISHED.items():
         (folder / name).write_text(html, encoding="utf-8")
@@ -83,12 +76,7 @@ def store(request, tmp_path_factory):
     pages = sorted(need(REAL_PAGES).glob("*.html"))
     result = run_cli("ingest", *extra, EXAMPLE, need(SAMPLES / "liveblog-gaza-plan.html"), *pages, "--db", url)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
-    yield url
-    if request.param == "postgresql":
-        import psycopg
-
-        with psycopg.connect(os.environ["ONRECORD_TEST_PG"], autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+    return url
 
 
 @pytest.fixture(scope="module")
