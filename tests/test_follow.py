@@ -7,13 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import ROOT, page, run_cli
+from conftest import ROOT, loopback_http, page, run_cli
 
 SECRET = "webhook-secret-for-tests"
 
@@ -43,45 +41,29 @@ class Site:
 def site():
     state = Site()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def get(path, headers):
+        if path == "/robots.txt":
+            return 200, b"User-agent: *\n", "text/plain"
+        if path == "/feed.xml":
+            return 200, state.feed(state.base), "application/rss+xml"
+        if path.startswith("/story/"):
+            name = path.split("/")[2].removesuffix(".html")
+            # "1-copy": story 1's words carried by a second outlet, a new document of the same statements
+            return 200, story(int(name[0]), "Copy Daily" if name.endswith("copy") else "Loopback News").encode()
+        return 404, b"not found"
 
-        def reply(self, status, body=b"", content_type="text/html; charset=utf-8"):
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def post(path, headers, body):
+        if state.refuse_next:
+            state.refuse_next -= 1
+            state.posts.append({"refused": True})
+            return 503, b"busy", "text/plain"
+        state.posts.append({"body": body, "signature": headers["X-Onrecord-Signature"],
+                            "delivery": headers["X-Onrecord-Delivery"]})
+        return 204, b""
 
-        def do_GET(self):
-            base = f"http://127.0.0.1:{self.server.server_port}"
-            if self.path == "/robots.txt":
-                return self.reply(200, b"User-agent: *\n", "text/plain")
-            if self.path == "/feed.xml":
-                return self.reply(200, state.feed(base), "application/rss+xml")
-            if self.path.startswith("/story/"):
-                name = self.path.split("/")[2].removesuffix(".html")
-                # "1-copy": story 1's words carried by a second outlet, a new document of the same statements
-                html = story(int(name[0]), "Copy Daily" if name.endswith("copy") else "Loopback News")
-                return self.reply(200, html.encode())
-            return self.reply(404, b"not found")
-
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            if state.refuse_next:
-                state.refuse_next -= 1
-                state.posts.append({"refused": True})
-                return self.reply(503, b"busy", "text/plain")
-            state.posts.append({"body": body, "signature": self.headers["X-Onrecord-Signature"],
-                                "delivery": self.headers["X-Onrecord-Delivery"]})
-            return self.reply(204)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state.base = f"http://127.0.0.1:{server.server_port}"
-    yield state
-    server.shutdown()
+    with loopback_http(get, post) as base:
+        state.base = base
+        yield state
 
 
 def _delivered(site) -> list[dict]:
