@@ -1,6 +1,9 @@
 import os
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -60,12 +63,9 @@ def need(path: Path) -> Path:
     return path
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    """A fresh, empty archive on real SQLite and on the real PostgreSQL that .ci/run starts."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'archive.db'}"
-        return
+@contextmanager
+def postgres_database():
+    """A fresh, empty database on the real PostgreSQL that .ci/run starts (its URL), dropped afterwards."""
     admin_url = os.environ.get("ONRECORD_TEST_PG")
     if not admin_url:
         pytest.skip("ONRECORD_TEST_PG is not set (scripts/pg-test-cluster.sh starts a server)")
@@ -76,9 +76,21 @@ def db_url(request, tmp_path):
     name = f"onrecord_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    yield admin_url.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty archive on real SQLite and on real PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'archive.db'}"
+        return
+    with postgres_database() as url:
+        yield url
 
 
 @pytest.fixture
@@ -118,3 +130,38 @@ def page(url: str, site: str, published: str, paragraphs: list[str], posts: list
     return (f'<html><head><title>{site} story</title><meta property="og:site_name" content="{site}">'
             f'<meta property="article:published_time" content="{published}"><link rel="canonical" href="{url}">'
             f"</head><body>\n<article>\n<h1>{site} story</h1>\n{body}</article>\n</body></html>")
+
+
+@contextmanager
+def loopback_http(get, post=None):
+    """A real HTTP server on 127.0.0.1 (a free port, its own thread) for the tests that fetch or post; yields
+    its base URL. get(path, headers) and post(path, headers, body) answer (status, body[, content type
+    [, extra headers]]); the content type is HTML unless given."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def reply(self, status, body=b"", content_type="text/html; charset=utf-8", headers=()):
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            for key, value in headers:
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):
+            self.reply(*get(self.path, self.headers))
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            self.reply(*(post(self.path, self.headers, body) if post else (405, b"")))
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -54,9 +54,63 @@ def test_changed_words_are_altered_with_the_word_diff():
                        {"op": "changed", "record": "money", "claim": "cash"}]
 
 
-def test_words_picked_from_all_over_are_not_a_shortened_quote():
-    found = _verdict("We came to leave paper until money")
-    assert found.wording != "shortened" and found.wording != "verbatim"
+def test_words_picked_from_all_over_are_no_match():
+    # in order on record, but one or two at a time from all over the sentence: a new sentence, not a quotation
+    for claim in ("We came to leave paper until money", "We did not leave paper on the table",
+                  "We leave another paper and we will leave money"):
+        found = _verdict(claim)
+        assert found.wording == "none", (claim, found)
+
+
+DELL = ("If you look at what we do now, we are competing with one part of HP or another part of some little company "
+        "over here or another company over there. I think it is going to be very difficult to be a company in silos. "
+        "I think the game has changed. We won't define our success by looking at the competitors but at how satisfied "
+        "are our customers, how engaged are our internal stakeholders and how good is our product pipeline. Finally, "
+        "we will look at our share in some of the markets we are in. Some of the markets are growing. We want to grow "
+        "faster than the market. Some of the markets are shrinking. We want to gain market share even if it is "
+        "shrinking. If you look at the PC market, it's changing, we are in our 14th quarter in a row of market share "
+        "gain.")
+
+
+def test_scattered_words_of_a_long_statement_are_no_match():
+    # "We ... won't ... even ... a": four words found in order across a hundred is not an altered quotation
+    for claim in ("We won't even build a wall", "We look at our customers and the game has changed",
+                  "we want the market to grow in our 14th quarter"):
+        found = _verdict(claim, DELL)
+        assert found.wording == "none", (claim, found)
+
+
+def test_stopwords_alone_never_make_a_match():
+    # 'We will ... the ... now' agree; every word that carries meaning differs
+    assert _verdict("We will build the wall now", "We will open the door now").wording == "none"
+    assert _verdict("They said that it was all of them", "He said that it was none of them").wording == "none"
+
+
+def test_the_end_of_a_statement_is_verbatim_though_its_first_word_came_earlier():
+    # 'we' opens the statement too: matching it there would report the first half as left out
+    found = _verdict("we will not leave until the money is on the table")
+    assert (found.wording, found.score) == ("verbatim", 1.0)
+    assert found.diff == [{"op": "equal", "text": "we will not leave until the money is on the table"}]
+    changed = _verdict("we will not leave until the cash is on the table")
+    assert changed.wording == "altered" and [d["op"] for d in changed.diff] == ["equal", "changed", "equal"]
+    assert _verdict("We won't define our success by looking at the competitors", DELL).wording == "verbatim"
+
+
+def test_a_changed_word_in_a_long_statement_is_altered():
+    found = _verdict("We won't measure our success by looking at the competitors", DELL)
+    assert found.wording == "altered" and found.score == 0.9
+    assert [d for d in found.diff if d["op"] != "equal"] == [{"op": "changed", "record": "define", "claim": "measure"}]
+    cut = _verdict("We want to gain market share even if it is shrinking … we are in our 14th quarter in a row of "
+                   "market share gains", DELL)
+    assert (cut.wording, cut.cut_marked) == ("shortened", True)
+    assert [d["op"] for d in cut.diff] == ["equal", "left-out", "equal"]
+    assert cut.typos == [{"claim": "gains", "record": "gain"}]
+    # words changed near a cut, and words changed where the claim starts
+    both = _verdict("I think it is going to be a company in the market", DELL)
+    assert both.wording == "altered" and [(d["op"], d.get("record")) for d in both.diff if d["op"] != "equal"] == [
+        ("left-out", "very difficult to be"), ("added", None), ("changed", "silos")]
+    start = _verdict("We won't look at the PC market", DELL)
+    assert start.wording == "altered" and start.diff[0] == {"op": "changed", "record": "If you", "claim": "We won't"}
 
 
 def test_a_different_sentence_is_no_match():

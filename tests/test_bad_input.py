@@ -112,3 +112,12 @@ def test_unwritable_output(tmp_path):
     result = run_cli("extract", _good_file(tmp_path), "--out", tmp_path / "missing-dir" / "out.jsonl")
     stderr = result.stderr.decode()
     assert result.returncode == 1 and "Traceback" not in stderr and "cannot write" in stderr
+
+
+@pytest.mark.parametrize("command", ["search", "stats"])
+@pytest.mark.parametrize("option", ["--since", "--until"])
+def test_search_and_stats_read_dates_alike(tmp_path, command, option):
+    # one pair of date options and one check serve both: the same words, before the archive is opened
+    result = run_cli(command, option, "last week", "--db", tmp_path / "none.db")
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == f"error: {option} last week: not a date (use YYYY-MM-DD)"

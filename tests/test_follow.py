@@ -7,13 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import ROOT, page, run_cli
+from conftest import ROOT, loopback_http, page, run_cli
 
 SECRET = "webhook-secret-for-tests"
 
@@ -43,45 +41,29 @@ class Site:
 def site():
     state = Site()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def get(path, headers):
+        if path == "/robots.txt":
+            return 200, b"User-agent: *\n", "text/plain"
+        if path == "/feed.xml":
+            return 200, state.feed(state.base), "application/rss+xml"
+        if path.startswith("/story/"):
+            name = path.split("/")[2].removesuffix(".html")
+            # "1-copy": story 1's words carried by a second outlet, a new document of the same statements
+            return 200, story(int(name[0]), "Copy Daily" if name.endswith("copy") else "Loopback News").encode()
+        return 404, b"not found"
 
-        def reply(self, status, body=b"", content_type="text/html; charset=utf-8"):
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def post(path, headers, body):
+        if state.refuse_next:
+            state.refuse_next -= 1
+            state.posts.append({"refused": True})
+            return 503, b"busy", "text/plain"
+        state.posts.append({"body": body, "signature": headers["X-Onrecord-Signature"],
+                            "delivery": headers["X-Onrecord-Delivery"]})
+        return 204, b""
 
-        def do_GET(self):
-            base = f"http://127.0.0.1:{self.server.server_port}"
-            if self.path == "/robots.txt":
-                return self.reply(200, b"User-agent: *\n", "text/plain")
-            if self.path == "/feed.xml":
-                return self.reply(200, state.feed(base), "application/rss+xml")
-            if self.path.startswith("/story/"):
-                name = self.path.split("/")[2].removesuffix(".html")
-                # "1-copy": story 1's words carried by a second outlet, a new document of the same statements
-                html = story(int(name[0]), "Copy Daily" if name.endswith("copy") else "Loopback News")
-                return self.reply(200, html.encode())
-            return self.reply(404, b"not found")
-
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            if state.refuse_next:
-                state.refuse_next -= 1
-                state.posts.append({"refused": True})
-                return self.reply(503, b"busy", "text/plain")
-            state.posts.append({"body": body, "signature": self.headers["X-Onrecord-Signature"],
-                                "delivery": self.headers["X-Onrecord-Delivery"]})
-            return self.reply(204)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state.base = f"http://127.0.0.1:{server.server_port}"
-    yield state
-    server.shutdown()
+    with loopback_http(get, post) as base:
+        state.base = base
+        yield state
 
 
 def _delivered(site) -> list[dict]:
@@ -172,14 +154,36 @@ def test_follow_commands_and_bad_input(tmp_path):
     assert run_cli("follow", "list", "--db", db).stdout.decode() == ""
 
 
-def test_notify_needs_a_secret_and_an_http_url(tmp_path):
+@pytest.mark.parametrize("notify, fragment", [
+    ("http://127.0.0.1:9/hook", "ONRECORD_WEBHOOK_SECRET"),  # no secret
+    ("ftp://x/hook", "not an http(s) URL"),
+    ("http://[::1/hook", "not a URL"),  # crashed the watch loop with a traceback
+    ("http://", "no host"),  # was posted to, and retried five times, on every round
+    ("https:///hook", "no host"),
+    ("http://127.0.0.1:99999/hook", "port 99999"),
+    ("http://bad host/[/hook]", "no spaces"),  # and the brackets are printed, not read as markup
+])
+def test_a_bad_webhook_is_one_line_before_anything_runs(tmp_path, notify, fragment):
     env = {k: v for k, v in os.environ.items() if k != "ONRECORD_WEBHOOK_SECRET"}
-    for notify, fragment in (("http://127.0.0.1:9/hook", "ONRECORD_WEBHOOK_SECRET"), ("ftp://x/hook", "not an http")):
-        result = subprocess.run([sys.executable, "-m", "onrecord", "watch", "http://127.0.0.1:9/feed", "--once",
-                                 "--db", str(tmp_path / "n.db"), "--notify", notify],
-                                cwd=ROOT,
-                                env=dict(env, **({"ONRECORD_WEBHOOK_SECRET": "s"} if "ftp" in notify else {})),
-                                capture_output=True, timeout=120)
-        stderr = result.stderr.decode()
-        assert result.returncode == 2 and fragment in stderr and "Traceback" not in stderr, stderr
-        assert len(stderr.strip().splitlines()) == 1
+    if fragment != "ONRECORD_WEBHOOK_SECRET":
+        env["ONRECORD_WEBHOOK_SECRET"] = "s"
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "onrecord", "watch", "http://127.0.0.1:9/feed", "--once",
+                             "--db", str(tmp_path / "n.db"), "--notify", "https://hooks.example/ok",
+                             "--notify", notify],
+                            cwd=ROOT, env=env, capture_output=True, timeout=120)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    about_the_url = stderr.startswith(f"error: --notify {notify}: ")
+    assert fragment in stderr and (about_the_url or fragment == "ONRECORD_WEBHOOK_SECRET")
+    assert time.monotonic() - started < 30 and not (tmp_path / "n.db").exists()  # before the archive and the model
+
+
+def test_the_notifier_refuses_a_bad_webhook(tmp_path):
+    from onrecord.notify import Notifier
+    from onrecord.store import open_engine
+
+    engine = open_engine(str(tmp_path / "n.db"))
+    with pytest.raises(ValueError, match="no host"):
+        Notifier(engine, ["https://hooks.example/ok", "http://"], "s", print)
+    engine.dispose()

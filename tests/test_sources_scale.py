@@ -5,13 +5,11 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import ROOT, SAMPLES, need, page, run_cli
+from conftest import ROOT, SAMPLES, loopback_http, need, page, run_cli
 
 from onrecord.sources.fetch import Fetcher, FetchError
 
@@ -47,56 +45,38 @@ class Site:
 def site():
     state = Site()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def get(path, headers):
+        state.hits.append(path)
+        if path == "/robots.txt":
+            return 200, b"User-agent: *\nDisallow: /private/\n", "text/plain"
+        if path == "/feed.xml":
+            etag = f'"{len(state.feed_items)}"'
+            if headers.get("If-None-Match") == etag:
+                return 304, b"", "text/html; charset=utf-8", [("ETag", etag)]
+            return 200, feed(state.feed_items, state.base).encode(), "application/rss+xml", [("ETag", etag)]
+        if path.startswith("/story/"):
+            return 200, story(int(path.split("/")[2].split(".")[0])).encode()
+        if path == "/live.html":
+            return 200, page(state.base + "/live.html", "Loopback News", "2025-10-07T06:00:00Z", [],
+                             state.live).encode()
+        if path == "/slow.html":
+            time.sleep(3)
+            return 200, b"<p>late</p>"
+        if path == "/big.html":
+            return 200, b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>"
+        if path == "/loop":
+            return 302, b"", "text/html; charset=utf-8", [("Location", "/loop")]
+        if path == "/image.png":
+            return 200, b"\x89PNG....", "image/png"
+        if path == "/notxml.xml":
+            return 200, b"this is <<< not xml at all", "application/rss+xml"
+        if path.startswith("/private/"):
+            return 200, story(1).encode()
+        return 404, b"not found"
 
-        def send(self, status, body=b"", content_type="text/html; charset=utf-8", headers=()):
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            for key, value in headers:
-                self.send_header(key, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def do_GET(self):
-            state.hits.append(self.path)
-            base = f"http://127.0.0.1:{self.server.server_port}"
-            if self.path == "/robots.txt":
-                return self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
-            if self.path == "/feed.xml":
-                body = feed(state.feed_items, base).encode()
-                etag = f'"{len(state.feed_items)}"'
-                if self.headers.get("If-None-Match") == etag:
-                    return self.send(304, headers=[("ETag", etag)])
-                return self.send(200, body, "application/rss+xml", [("ETag", etag)])
-            if self.path.startswith("/story/"):
-                return self.send(200, story(int(self.path.split("/")[2].split(".")[0])).encode())
-            if self.path == "/live.html":
-                return self.send(200, page(base + "/live.html", "Loopback News", "2025-10-07T06:00:00Z", [],
-                                           state.live).encode())
-            if self.path == "/slow.html":
-                time.sleep(3)
-                return self.send(200, b"<p>late</p>")
-            if self.path == "/big.html":
-                return self.send(200, b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>")
-            if self.path == "/loop":
-                return self.send(302, headers=[("Location", "/loop")])
-            if self.path == "/image.png":
-                return self.send(200, b"\x89PNG....", "image/png")
-            if self.path == "/notxml.xml":
-                return self.send(200, b"this is <<< not xml at all", "application/rss+xml")
-            if self.path.startswith("/private/"):
-                return self.send(200, story(1).encode())
-            return self.send(404, b"not found")
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.base = f"http://127.0.0.1:{server.server_port}"
-    yield state
-    server.shutdown()
+    with loopback_http(get) as base:
+        state.base = base
+        yield state
 
 
 def _fetcher(**options):

@@ -5,7 +5,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from conftest import ROOT, SAMPLES, need, page
 
 TOKEN = "test-token-123"
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS_VARIABLE = "ONRECORD_SCREENSHOTS"
 XSS_PAGE = page("https://evil.example/x", "Evil <b>Site</b>", "2025-10-09T10:00:00Z", [
     "“&lt;script&gt;window.__xss=1&lt;/script&gt; is all we found in the files,” investigator Eve Hacker said.",
     "Hacker said the &lt;img src=x onerror=window.__xss=2&gt; tag had been planted on the server.",
@@ -183,8 +182,27 @@ def _follow(driver, element):
 
 
 def _shot(driver, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    """The page as NAME.png in the folder $ONRECORD_SCREENSHOTS names (relative to the repository), and only
+    then: a plain test run leaves the tracked screenshots in docs/screenshots alone."""
+    folder = os.environ.get(SCREENSHOTS_VARIABLE)
+    if not folder:
+        return
+    path = ROOT / folder  # an absolute folder stays itself
+    path.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(path / f"{name}.png"))
+
+
+def test_screenshots_are_written_only_when_asked(browser, tmp_path, monkeypatch):
+    tracked = ROOT / "docs" / "screenshots" / "search.png"
+    before = tracked.read_bytes()
+    browser.get("data:text/html,<h1>a page</h1>")
+    monkeypatch.delenv(SCREENSHOTS_VARIABLE, raising=False)
+    _shot(browser, "search")
+    assert tracked.read_bytes() == before
+    monkeypatch.setenv(SCREENSHOTS_VARIABLE, str(tmp_path / "shots"))
+    _shot(browser, "search")
+    assert (tmp_path / "shots" / "search.png").read_bytes().startswith(b"\x89PNG")
+    assert tracked.read_bytes() == before
 
 
 def test_browser_search_speaker_document(server, browser):

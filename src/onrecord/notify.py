@@ -23,7 +23,7 @@ from sqlalchemy import and_, insert, select, update
 from onrecord import __version__
 from onrecord.store.follow import Follow, list_follows, matching_quotations, newest_quotation_id
 from onrecord.store.ingest import now_iso
-from onrecord.store.queries import _columns, to_record
+from onrecord.store.queries import record_columns, to_record
 from onrecord.store.schema import documents, quotations
 from onrecord.store.tools_schema import notify_cursors, notify_deliveries
 
@@ -34,6 +34,24 @@ LOOKBACK = 1000
 a lower id later; the delivery table keeps the re-scan from posting anything twice."""
 
 
+def webhook_problem(url: str) -> str | None:
+    """Why a webhook URL cannot be posted to, in a few words, or None: checked once at the start, so a
+    malformed URL is one error line, never a traceback in the loop or five retries of a post that cannot go."""
+    if any(character.isspace() for character in url):
+        return "a URL has no spaces"
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as error:
+        return f"not a URL ({error})"
+    if parsed.scheme not in ("http", "https"):
+        return "not an http(s) URL"
+    if not parsed.host:
+        return "no host in the URL"
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        return f"port {parsed.port} is out of range"
+    return None
+
+
 def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
@@ -41,6 +59,9 @@ def sign(secret: str, body: bytes) -> str:
 class Notifier:
     def __init__(self, engine, webhooks: list[str], secret: str, report: Callable[[str], None],
                  stop: threading.Event | None = None, retries: int = 4, backoff: float = 0.5, timeout: float = 10.0):
+        for webhook in webhooks:
+            if webhook_problem(webhook):
+                raise ValueError(f"{webhook}: {webhook_problem(webhook)}")
         self.engine = engine
         self.webhooks = webhooks
         self.secret = secret
@@ -87,7 +108,7 @@ class Notifier:
     def _send_one(self, webhook: str, quotation_id: int, matched: list[Follow]) -> bool:
         """True when delivered now or before (same statement); False when the webhook failed every try."""
         with self.engine.connect() as connection:
-            row = connection.execute(select(*_columns()).select_from(
+            row = connection.execute(select(*record_columns()).select_from(
                 quotations.join(documents, documents.c.id == quotations.c.document_id))
                 .where(quotations.c.id == quotation_id)).first()
             if row is None or self._delivered(connection, webhook, row.statement_id):

@@ -31,6 +31,14 @@ ALTERED_MIN_SCORE = 0.6
 PARAPHRASE_MIN_SCORE = 0.6
 MIN_WORDS_ON_RECORD = 3
 """Fewer claim words than this on record, or under these shares, and the record is not a match."""
+ALTERED_MIN_MEANING_SHARE = 0.5
+MIN_MEANING_ON_RECORD = 2
+"""... and of the claim's meaning words (not 'we', 'the', 'said'), at least this share and this many: words
+like 'we will ... the ... now' agreeing while every word that carries meaning differs is no match."""
+ALTERED_MAX_STRETCH = 2
+"""Changed words are read in a compact stretch of the record, at most this many times the claim's length: words
+changed and others picked from far apart are a new sentence."""
+CLOSENESS = {"verbatim": 3, "shortened": 2, "altered": 1, "paraphrase": 0, "none": -1}
 
 STOPWORDS = frozenset("""a about above after again against all am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has have
@@ -75,7 +83,7 @@ def content_words(keys: list[str]) -> list[str]:
     """The words that carry meaning, in order, once each: what full-text search looks for."""
     seen, result = set(), []
     for key in keys:
-        if key != CUT and len(key) > 1 and key not in STOPWORDS and key not in seen:
+        if _carries_meaning(key) and key not in seen:
             seen.add(key)
             result.append(key)
     return result
@@ -121,39 +129,158 @@ def _correct_typos(claim: list[str], record: list[str]) -> tuple[list[str], list
 
 def align(claim: Words, record: Words) -> Alignment:
     """How the claim's words stand against one stored text: on record as they are, with words left out,
-    or with words changed (the word diff shows which)."""
+    or with words changed (the word diff shows which), or not at all."""
     cuts_at = {i - n for n, i in enumerate(i for i, k in enumerate(claim.keys) if k == CUT)}
     kept = [i for i, k in enumerate(claim.keys) if k != CUT]
     said = Words(claim.text, [claim.keys[i] for i in kept], [claim.spans[i] for i in kept])
-    claim_keys = said.keys
-    if not claim_keys or not record.keys:
+    if not said.keys or not record.keys:
         return Alignment("none", 0.0)
-    claim_keys, typos = _correct_typos(claim_keys, record.keys)
-    operations = list(Levenshtein.opcodes(record.keys, claim_keys))
-    # record words before the claim's first word and after its last are not quoted, not cut
-    while operations and operations[0].tag == "delete":
-        operations.pop(0)
-    while operations and operations[-1].tag == "delete":
-        operations.pop()
-    matched = sum(op.src_end - op.src_start for op in operations if op.tag == "equal")
-    changed = any(op.tag in ("replace", "insert") for op in operations)
-    cut = any(op.tag == "delete" for op in operations)
+    claim_keys, typos = _correct_typos(said.keys, record.keys)
+    # Levenshtein charges a left-out record word the same wherever it is, so over a whole statement it may
+    # pick its words from all over; the record stretch most like the claim is read as well, and the better kept
+    readings = [_tightened(_steps(record.keys, claim_keys), record.keys)]
+    if len(record.keys) > len(claim_keys):
+        readings.append(_tightened(_best_stretch(record.keys, claim_keys), record.keys))
+    best = Alignment("none", 0.0)
+    for steps in readings:
+        found = _judge(steps, claim_keys, record, said, cuts_at, typos)
+        if _strength(found) > _strength(best):
+            best = found
+    return best
+
+
+@dataclass(frozen=True)
+class Step:
+    """One edit operation from record words [src_start, src_end) to claim words [dest_start, dest_end)."""
+
+    tag: str  # equal | delete (record words left out) | insert (claim words added) | replace
+    src_start: int
+    src_end: int
+    dest_start: int
+    dest_end: int
+
+
+def _steps(record_keys: list[str], claim_keys: list[str], offset: int = 0) -> list[Step]:
+    return [Step(op.tag, op.src_start + offset, op.src_end + offset, op.dest_start, op.dest_end)
+            for op in Levenshtein.opcodes(record_keys, claim_keys)]
+
+
+def _best_stretch(record_keys: list[str], claim_keys: list[str]) -> list[Step]:
+    """The claim against the stretch of the record most like it (rapidfuzz's partial ratio, a window the
+    claim's length), widened by as many words as the claim may leave out."""
+    window = fuzz.partial_ratio_alignment(claim_keys, record_keys)
+    slack = _most_cuts(len(claim_keys))
+    start, end = max(0, window.dest_start - slack), min(len(record_keys), window.dest_end + slack)
+    return _steps(record_keys[start:end], claim_keys, start)
+
+
+def _tightened(steps: list[Step], record_keys: list[str]) -> list[Step]:
+    """Record words before the claim's first word and after its last are not quoted, not cut; and a first
+    (last) run of words that the record says again right before (after) the rest of the match is read
+    there: 'We [-...and we-] will not leave' is 'we will not leave'."""
+    steps = list(steps)
+    while steps and steps[0].tag == "delete":
+        steps.pop(0)
+    while steps and steps[-1].tag == "delete":
+        steps.pop()
+    steps = _edge_changes_narrowed(steps)
+    while len(steps) >= 3 and steps[0].tag == "equal" and steps[1].tag == "delete":
+        run, gap = steps[0], steps[1]
+        moved = Step("equal", gap.src_end - (run.src_end - run.src_start), gap.src_end, run.dest_start, run.dest_end)
+        if record_keys[moved.src_start:moved.src_end] != record_keys[run.src_start:run.src_end]:
+            break
+        steps = _merged([moved] + steps[2:])
+    while len(steps) >= 3 and steps[-1].tag == "equal" and steps[-2].tag == "delete":
+        run, gap = steps[-1], steps[-2]
+        moved = Step("equal", gap.src_start, gap.src_start + (run.src_end - run.src_start), run.dest_start,
+                     run.dest_end)
+        if record_keys[moved.src_start:moved.src_end] != record_keys[run.src_start:run.src_end]:
+            break
+        steps = _merged(steps[:-2] + [moved])
+    return steps
+
+
+def _edge_changes_narrowed(steps: list[Step]) -> list[Step]:
+    """Claim words changed before the first word on record (after the last) stand for as many record words
+    next to it: 'is shrinking. If you' changed to 'We won't' is 'If you' changed, the rest not quoted."""
+    runs = [i for i, step in enumerate(steps) if step.tag == "equal"]
+    if not runs:
+        return steps
+    first, last = steps[runs[0]], steps[runs[-1]]
+    head, tail = steps[:runs[0]], steps[runs[-1] + 1:]
+    if head and head[0].src_start < first.src_start - first.dest_start:
+        head = [Step("replace", first.src_start - first.dest_start, first.src_start, 0, first.dest_start)]
+    claim_after = sum(step.dest_end - step.dest_start for step in tail)
+    if tail and tail[-1].src_end > last.src_end + claim_after:
+        tail = [Step("replace", last.src_end, last.src_end + claim_after, last.dest_end, last.dest_end + claim_after)]
+    return head + steps[runs[0]:runs[-1] + 1] + tail
+
+
+def _merged(steps: list[Step]) -> list[Step]:
+    """Neighbouring equal runs as one."""
+    result: list[Step] = []
+    for step in steps:
+        if result and step.tag == "equal" == result[-1].tag:
+            result[-1] = Step("equal", result[-1].src_start, step.src_end, result[-1].dest_start, step.dest_end)
+        else:
+            result.append(step)
+    return result
+
+
+def _judge(steps: list[Step], claim_keys: list[str], record: Words, said: Words, cuts_at: set[int],
+           typos: list[dict]) -> Alignment:
+    matched = sum(step.src_end - step.src_start for step in steps if step.tag == "equal")
     score = round(matched / len(claim_keys), 3)
-    diff = [_diff_entry(op, record, said) for op in operations]
-    marked = cut and all(op.dest_start in cuts_at for op in operations if op.tag == "delete")
-    if not changed and not _spliced(operations, len(claim_keys)):
+    diff = [_diff_entry(step, record, said) for step in steps]
+    meaning = [_carries_meaning(key) for key in claim_keys]
+    meaning_matched = sum(sum(meaning[s.dest_start:s.dest_end]) for s in steps if s.tag == "equal")
+    if not meaning_matched or _scattered(steps, claim_keys):
+        return Alignment("none", score, diff)
+    cut = any(step.tag == "delete" for step in steps)
+    if not any(step.tag in ("replace", "insert") for step in steps):
+        marked = cut and all(step.dest_start in cuts_at for step in steps if step.tag == "delete")
         return Alignment("shortened" if cut else "verbatim", score, diff, marked, typos)
-    if score >= ALTERED_MIN_SCORE and matched >= MIN_WORDS_ON_RECORD:
+    stretch = steps[-1].src_end - steps[0].src_start
+    if score >= ALTERED_MIN_SCORE and matched >= MIN_WORDS_ON_RECORD and meaning_matched >= MIN_MEANING_ON_RECORD \
+            and meaning_matched >= ALTERED_MIN_MEANING_SHARE * sum(meaning) \
+            and stretch <= ALTERED_MAX_STRETCH * len(claim_keys):
         return Alignment("altered", score, diff, False, typos)
     return Alignment("none", score, diff)
 
 
-def _spliced(operations, claim_length: int) -> bool:
-    """Words picked from all over a long statement, in order, are a new sentence, not a shortened quote:
-    too many cuts for the claim's length, or kept runs of a single word."""
-    cuts = sum(1 for op in operations if op.tag == "delete")
-    runs = [op.src_end - op.src_start for op in operations if op.tag == "equal"]
-    return cuts > max(2, claim_length // 5) or (cuts > 0 and min(runs) < 2)
+def _scattered(steps: list[Step], claim_keys: list[str]) -> bool:
+    """Words picked from all over a statement, in order, are a new sentence, not a quotation shortened or
+    altered: more cuts than the claim's length allows, or a cut beside a run of words that cannot anchor
+    it (a single word, or only words like 'of the')."""
+    pieces: list[list[Step]] = []
+    for step in steps:
+        if pieces and (step.tag == "equal") == (pieces[-1][0].tag == "equal"):
+            pieces[-1].append(step)
+        else:
+            pieces.append([step])
+    cuts = [i for i, piece in enumerate(pieces) if 0 < i < len(pieces) - 1 and piece[0].tag != "equal"
+            and sum(s.src_end - s.src_start for s in piece) > sum(s.dest_end - s.dest_start for s in piece)]
+    if len(cuts) > _most_cuts(len(claim_keys)):
+        return True
+    return any(not _anchors(claim_keys[pieces[j][0].dest_start:pieces[j][-1].dest_end])
+               for i in cuts for j in (i - 1, i + 1))
+
+
+def _most_cuts(claim_length: int) -> int:
+    return max(2, claim_length // 5)
+
+
+def _anchors(run: list[str]) -> bool:
+    return len(run) >= 2 and any(_carries_meaning(key) for key in run)
+
+
+def _carries_meaning(key: str) -> bool:
+    return key != CUT and len(key) > 1 and key not in STOPWORDS
+
+
+def _strength(found: Alignment) -> tuple:
+    """A match before none; then more of the claim on record; then the closer wording."""
+    return found.wording != "none", found.score, CLOSENESS[found.wording]
 
 
 def _diff_entry(op, record: Words, claim: Words) -> dict:

@@ -16,7 +16,8 @@ from sqlalchemy import select, text
 
 from onrecord.store.align import CUT, Alignment, align_best, paraphrase, search_words, spoken_text, words
 from onrecord.store.keys import name_key
-from onrecord.store.queries import _columns, speaker_ids, statement_appearances, to_record
+from onrecord.store.fulltext import WordMatch
+from onrecord.store.queries import record_columns, speaker_ids, statement_appearances, to_record
 from onrecord.store.schema import documents, quotations
 
 WORDING_RANK = {"verbatim": 0, "shortened": 1, "altered": 2, "paraphrase": 3}
@@ -76,17 +77,16 @@ def candidate_rounds(connection, wanted: list[str]):
         return
     if connection.dialect.name == "sqlite":
         chosen = _sqlite_rarest(connection, wanted)
-        match, term, conjunction, disjunction = _sqlite_match, '"{}"', " AND ", " OR "
     else:
         # PostgreSQL keeps no cheap word frequencies: longer words stand in for rarer ones
         chosen = sorted(wanted, key=len, reverse=True)[:SEARCH_WORDS]
-        match, term, conjunction, disjunction = _postgres_match, "{}", " & ", " | "
     if not chosen:
         return
 
     def holding(need: int) -> list[int]:
-        return match(connection, disjunction.join(
-            "(" + conjunction.join(term.format(w) for w in group) + ")" for group in combinations(chosen, need)))
+        groups = [" ".join(group) for group in combinations(chosen, need)]
+        # no ranking: bm25 or ts_rank over an OR of many groups costs more than the shortlist below
+        return WordMatch(connection.dialect.name, groups, text_only=True).ids(connection, CANDIDATE_POOL)
 
     found = False
     for need in sorted({len(chosen), _relaxed(len(chosen))}, reverse=True):
@@ -114,23 +114,6 @@ def _sqlite_rarest(connection, wanted: list[str]) -> list[str]:
     return sorted(known, key=lambda w: frequency[w])[:SEARCH_WORDS]
 
 
-def _sqlite_match(connection, expression: str) -> list[int]:
-    if not expression:
-        return []
-    # no ORDER BY rank: bm25 over an OR of many groups costs more than the shortlist below
-    rows = connection.execute(text("SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH :query LIMIT :limit"),
-                              {"query": "{text} : (" + expression + ")", "limit": CANDIDATE_POOL})
-    return [row[0] for row in rows]
-
-
-def _postgres_match(connection, expression: str) -> list[int]:
-    if not expression:
-        return []
-    rows = connection.execute(text("SELECT id FROM quotations WHERE search @@ to_tsquery('english', :query) "
-                                   "LIMIT :limit"), {"query": expression, "limit": CANDIDATE_POOL})
-    return [row[0] for row in rows]
-
-
 def shortlist(connection, claim: str, ids: list[int]) -> list[int]:
     """The CANDIDATES that hold the most of the claim's words in order (rapidfuzz's LCS on words), when
     full-text search found more than the aligner should read."""
@@ -154,7 +137,7 @@ def _plain_words(text_value) -> list[str]:
 def _candidate_rows(connection, ids: list[int]) -> list:
     if not ids:
         return []
-    return connection.execute(select(*_columns())
+    return connection.execute(select(*record_columns())
                               .select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
                               .where(quotations.c.id.in_(ids))).all()
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, func, insert, select, text
+from sqlalchemy import and_, delete, func, insert, select
 
 from onrecord.store.ingest import now_iso
 from onrecord.store.keys import name_key, text_key
-from onrecord.store.queries import fts_query, speaker_ids
+from onrecord.store.fulltext import WordMatch
+from onrecord.store.queries import speaker_ids
 from onrecord.store.schema import quotations
 from onrecord.store.tools_schema import follows
 
@@ -77,16 +78,7 @@ def matching_quotations(connection, follow: Follow, after_id: int, up_to_id: int
     if follow.speaker:
         conditions.append(quotations.c.speaker_id.in_(speaker_ids(connection, follow.speaker) or [-1]))
     if follow.query:
-        conditions.append(_matches_words(connection, follow.query, lower, up_to_id))
+        words = WordMatch(connection.dialect.name, [follow.query])
+        conditions.append(words.condition(after_id=lower, up_to_id=up_to_id))
     return [row[0] for row in connection.execute(select(quotations.c.id).where(and_(*conditions))
                                                  .order_by(quotations.c.id))]
-
-
-def _matches_words(connection, query: str, lower: int, upper: int):
-    """The same word match as search: every word, through the dialect's full-text index."""
-    if connection.dialect.name == "sqlite":
-        return quotations.c.id.in_(
-            text("SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH :follow_query "
-                 "AND rowid > :follow_lower AND rowid <= :follow_upper")
-            .bindparams(follow_query=fts_query(query), follow_lower=lower, follow_upper=upper))
-    return text("quotations.search @@ plainto_tsquery('english', :follow_query)").bindparams(follow_query=query)

@@ -39,34 +39,34 @@ def record_evidence(connection, quotation_id: int, mention: str | None, name: st
         connection.execute(insert(gender_evidence).values(quotation_id=quotation_id, mention=mention, **item))
 
 
-def backfill(connection) -> None:
-    """Evidence for quotations stored before migration 0005."""
-    last = 0
-    while True:
-        rows = connection.execute(select(quotations.c.id, quotations.c.mention, quotations.c.speaker_name,
-                                         quotations.c.rule).where(quotations.c.id > last)
-                                  .order_by(quotations.c.id).limit(2000)).all()
-        if not rows:
-            return
-        for row in rows:
-            record_evidence(connection, row.id, row.mention, row.speaker_name, row.rule)
-        last = rows[-1].id
-
-
 def verdict(genders: set[str]) -> str:
     """One gender when all the evidence agrees, else unknown."""
     return next(iter(genders)) if len(genders) == 1 else "unknown"
 
 
-def speaker_genders(connection, speaker_ids: list[int] | None = None) -> dict[int, dict]:
-    """Per speaker with any evidence: gender and the evidence (document, mention, word, kind), for audit."""
+def speaker_genders(connection, speakers=None) -> dict[int, dict]:
+    """Per speaker with any evidence: gender and the evidence (document, mention, word, kind), for audit.
+    speakers, when given, is a query for the speaker ids wanted (a subquery, never a list of ids: an archive
+    may hold more speakers than a statement can bind parameters)."""
+    if speakers is None:
+        return _genders(connection, None)
+    # not correlated: the subquery reads quotations on its own, under its own filters
+    return _genders(connection, quotations.c.speaker_id.in_(speakers.correlate(None)))
+
+
+def speaker_gender(connection, speaker_id: int) -> dict:
+    found = _genders(connection, quotations.c.speaker_id == speaker_id)
+    return found.get(speaker_id, {"gender": "unknown", "evidence": []})
+
+
+def _genders(connection, which) -> dict[int, dict]:
     statement = (select(quotations.c.speaker_id, quotations.c.id.label("quotation_id"), quotations.c.document_id,
                         quotations.c.text, gender_evidence.c.gender, gender_evidence.c.kind, gender_evidence.c.word,
                         gender_evidence.c.mention)
                  .select_from(gender_evidence.join(quotations, quotations.c.id == gender_evidence.c.quotation_id))
                  .where(quotations.c.speaker_id.is_not(None)).order_by(quotations.c.id))
-    if speaker_ids is not None:
-        statement = statement.where(quotations.c.speaker_id.in_(speaker_ids or [-1]))
+    if which is not None:
+        statement = statement.where(which)
     result: dict[int, dict] = {}
     for row in connection.execute(statement):
         entry = result.setdefault(row.speaker_id, {"genders": set(), "evidence": []})
@@ -76,7 +76,3 @@ def speaker_genders(connection, speaker_ids: list[int] | None = None) -> dict[in
                                   "quotation": row.text[:160]})
     return {speaker_id: {"gender": verdict(entry["genders"]), "evidence": entry["evidence"]}
             for speaker_id, entry in result.items()}
-
-
-def speaker_gender(connection, speaker_id: int) -> dict:
-    return speaker_genders(connection, [speaker_id]).get(speaker_id, {"gender": "unknown", "evidence": []})

@@ -2,19 +2,15 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
-from sqlalchemy import and_, column, func, literal_column, or_, select, table, text
+from sqlalchemy import and_, func, or_, select, text
 
 from onrecord.formats import quotation_record, speaker_dict
+from onrecord.store.fulltext import QUOTATIONS_FTS, WordMatch
 from onrecord.store.gender import speaker_gender
 from onrecord.store.keys import name_key
 from onrecord.store.schema import documents, quotations, speaker_aliases, speaker_roles, speakers, statements
-
-
-QUOTATIONS_FTS = table("quotations_fts", column("rowid"))
-"""SQLite's FTS5 index over quotations (text, speaker_name), kept in step by triggers."""
 
 
 @dataclass
@@ -29,7 +25,8 @@ class SearchFilters:
     offset: int = 0
 
 
-def _columns():
+def record_columns():
+    """The columns to_record reads: a quotation and its document (join documents on document_id)."""
     return [quotations, documents.c.source, documents.c.url, documents.c.title, documents.c.site.label("doc_site"),
             documents.c.published]
 
@@ -55,12 +52,6 @@ def to_record(row) -> dict:
     return record
 
 
-def fts_query(query: str) -> str:
-    """User words as an FTS5 query: every word must appear; quotes and operators are taken literally."""
-    words = re.findall(r"\w+", query)
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
-
-
 SHOWN = quotations.c.superseded_in.is_(None)
 """Quotations search shows: all but those a later version of their document corrected away (still exported)."""
 NEWEST_PER_SPEAKER_UP_TO = 200
@@ -80,7 +71,7 @@ def speaker_ids(connection, name: str, limit: int | None = None) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _row_conditions(filters: SearchFilters) -> list:
+def row_conditions(filters: SearchFilters) -> list:
     """Filters on the quotation row itself (kind, dates, site), and only what search shows."""
     conditions = [SHOWN]
     if filters.kind:
@@ -112,26 +103,27 @@ def _speakers_newest(connection, ids: list[int], filters: SearchFilters, enough:
 
 
 def search(connection, filters: SearchFilters) -> list[dict]:
-    statement = select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
-    conditions = _row_conditions(filters)
+    statement = select(*record_columns()).select_from(
+        quotations.join(documents, documents.c.id == quotations.c.document_id))
+    conditions = row_conditions(filters)
     order = [quotations.c.date.desc(), quotations.c.id.desc()]
     ids = speaker_ids(connection, filters.speaker, NEWEST_PER_SPEAKER_UP_TO + 1) if filters.speaker else None
     holders = None
     if ids is not None:
         holders = quotations.c.speaker_id == ids[0] if len(ids) == 1 else \
             quotations.c.speaker_id.in_(_holders(filters.speaker)) if ids else quotations.c.speaker_id == -1
-    if filters.query and re.search(r"\w", filters.query):
+    words = WordMatch.every_word(connection, filters.query)
+    if words:
         if connection.dialect.name == "sqlite":
             # walk the FTS index newest first and stop at the page: no full list of matches, no sort
-            statement = select(*_columns()).select_from(
+            statement = select(*record_columns()).select_from(
                 QUOTATIONS_FTS.join(quotations, QUOTATIONS_FTS.c.rowid == quotations.c.id)
                 .join(documents, documents.c.id == quotations.c.document_id))
-            conditions.append(literal_column("quotations_fts").op("MATCH")(fts_query(filters.query)))
+            conditions.append(words.on_index())
             order = [QUOTATIONS_FTS.c.rowid.desc()]
         else:
-            tsquery = func.plainto_tsquery("english", filters.query)
-            conditions.append(literal_column("quotations.search").op("@@")(tsquery))
-            order = [func.ts_rank(literal_column("quotations.search"), tsquery).desc()] + order
+            conditions.append(words.condition())
+            order = [words.rank().desc()] + order
         if ids is not None:
             conditions.append(holders)
     elif ids is not None:
@@ -182,7 +174,8 @@ def speaker_by_id(connection, speaker_id: int, latest: int = 10) -> dict | None:
         and_(quotations.c.speaker_id == speaker_id, SHOWN)))]
     quotes = [
         to_record(r) for r in connection.execute(
-            select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+            select(*record_columns())
+            .select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
             .where(and_(quotations.c.speaker_id == speaker_id, SHOWN))
             .order_by(quotations.c.date.desc(), quotations.c.id.desc()).limit(latest))]
     return {"id": speaker_id, "name": row.name, "kind": row.kind, "first_seen": row.first_seen,
@@ -209,7 +202,8 @@ def all_records(connection, batch: int = 1000):
     last = 0
     while True:
         rows = connection.execute(
-            select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+            select(*record_columns())
+            .select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
             .where(quotations.c.id > last).order_by(quotations.c.id).limit(batch)).all()
         if not rows:
             return
@@ -220,7 +214,7 @@ def all_records(connection, batch: int = 1000):
 
 def statement_appearances(connection, statement_id: int) -> list[dict]:
     rows = connection.execute(
-        select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+        select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
         .where(and_(quotations.c.statement_id == statement_id, SHOWN)).order_by(quotations.c.date, quotations.c.id))
     return [to_record(r) for r in rows]
 
@@ -246,7 +240,7 @@ def document_detail(connection, document_id: str) -> dict | None:
                                        posts.c.version == row.versions, posts.c.version.is_(None))))
                                    .order_by(posts.c.start)).all()
     quotes = [to_record(r) for r in connection.execute(
-        select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+        select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
         .where(quotations.c.document_id == document_id).order_by(quotations.c.start))]
     return {"id": row.id, "source": row.source, "url": row.url, "title": row.title, "site": row.site,
             "published": row.published, "author": row.author, "versions": row.versions,
@@ -261,7 +255,7 @@ def document_detail(connection, document_id: str) -> dict | None:
 def version_quotations(connection, document_id: str, number: int) -> list[dict]:
     """The quotations whose offsets index this version's text (those last seen in it)."""
     return [to_record(r) for r in connection.execute(
-        select(*_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
+        select(*record_columns()).select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
         .where(and_(quotations.c.document_id == document_id, quotations.c.version == number))
         .order_by(quotations.c.start))]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import and_, distinct, func, select, text
+from sqlalchemy import and_, distinct, func, select
 
 from onrecord.store.gender import GENDERS, speaker_genders
-from onrecord.store.queries import _day_after, fts_query, per_week
+from onrecord.store.fulltext import WordMatch
+from onrecord.store.queries import SearchFilters, per_week, row_conditions
 from onrecord.store.schema import quotations, speakers
 
 
@@ -23,26 +24,14 @@ class StatsFilters:
 
 def _conditions(connection, filters: StatsFilters) -> list:
     """The same filters as search: site (any case), dates (until inclusive), every word of the query."""
-    conditions = []
-    if filters.site:
-        conditions.append(func.lower(quotations.c.site) == filters.site.lower())
-    if filters.since:
-        conditions.append(quotations.c.date >= filters.since)
-    if filters.until:
-        conditions.append(quotations.c.date < _day_after(filters.until))
-    if filters.query and fts_query(filters.query):
-        if connection.dialect.name == "sqlite":
-            conditions.append(quotations.c.id.in_(
-                text("SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH :stats_query")
-                .bindparams(stats_query=fts_query(filters.query))))
-        else:
-            conditions.append(text("quotations.search @@ plainto_tsquery('english', :stats_query)")
-                              .bindparams(stats_query=filters.query))
-    return conditions
+    conditions = row_conditions(SearchFilters(since=filters.since, until=filters.until, site=filters.site))
+    words = WordMatch.every_word(connection, filters.query)
+    return conditions + ([words.condition()] if words else [])
 
 
 def stats(connection, filters: StatsFilters) -> dict:
-    where = and_(*_conditions(connection, filters)) if _conditions(connection, filters) else None
+    conditions = _conditions(connection, filters)
+    where = and_(*conditions) if conditions else None
 
     def filtered(statement):
         return statement.where(where) if where is not None else statement
@@ -61,7 +50,7 @@ def stats(connection, filters: StatsFilters) -> dict:
         select(quotations.c.affiliation, quotes, people).where(quotations.c.affiliation.is_not(None))
         .group_by(quotations.c.affiliation)).order_by(quotes.desc(), quotations.c.affiliation).limit(filters.top)).all()
     weeks = per_week([row[0] for row in connection.execute(filtered(select(quotations.c.date)))])
-    genders = speaker_genders(connection, [row.speaker_id for row in by_speaker])
+    genders = speaker_genders(connection, filtered(select(quotations.c.speaker_id).distinct()))
     return {
         "filters": {k: v for k, v in asdict(filters).items()},
         "totals": {"quotations": totals[0], "speakers": totals[1], "outlets": totals[2]},

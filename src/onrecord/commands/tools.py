@@ -1,9 +1,8 @@
 """The checkers' commands: check (did X say this?), stats (who gets quoted), follow (speakers and searches
-that `watch --notify` posts to a webhook). cli.py registers them; they use its helpers."""
+that `watch --notify` posts to a webhook)."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import Enum
 from typing import Optional
@@ -12,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from onrecord.cli import DB_OPTION, _engine, _fail, _is_date
+from onrecord.cli_common import DB_OPTION, SINCE_OPTION, UNTIL_OPTION, fail, open_archive, require_dates
 from onrecord.cli_errors import reading
 from onrecord.formats import plain
 
@@ -41,12 +40,12 @@ def check(
     from onrecord.store.check import ClaimError
     from onrecord.store.check import check as run_check
 
-    engine = _engine(db, create=False)
+    engine = open_archive(db, create=False)
     try:
         with reading(engine) as connection:
             answer = run_check(connection, claim, speaker, limit)
     except ClaimError as error:
-        _fail(str(error))
+        fail(str(error))
         raise typer.Exit(2)
     if format == CheckFormat.json:
         print(json.dumps(answer["matches"], ensure_ascii=False, indent=2))
@@ -103,8 +102,8 @@ class StatsFormat(str, Enum):
 
 def stats(
     site: Optional[str] = typer.Option(None, "--site", help="Only this outlet (as in doc.site)."),
-    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Up to and including this date (YYYY-MM-DD)."),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
     query: Optional[str] = typer.Option(None, "--query", help="Only quotations with all these words (the topic)."),
     top: int = typer.Option(20, "--top", min=1, max=5000, help="How many speakers and affiliations to list."),
     db: Optional[str] = DB_OPTION,
@@ -118,11 +117,8 @@ def stats(
     from onrecord.store.stats import StatsFilters, write_stats_csv
     from onrecord.store.stats import stats as run_stats
 
-    for label, value in (("--since", since), ("--until", until)):
-        if value and not _is_date(value):
-            _fail(f"{label} {value}: not a date (use YYYY-MM-DD)")
-            raise typer.Exit(2)
-    engine = _engine(db, create=False)
+    require_dates(since, until)
+    engine = open_archive(db, create=False)
     with reading(engine) as connection:
         data = run_stats(connection, StatsFilters(site, since, until, query, top))
     if format == StatsFormat.json:
@@ -170,12 +166,12 @@ def follow_add(
     """Follow a speaker, a search, or both together; quotations stored from now on match."""
     from onrecord.store.follow import FollowError, add_follow
 
-    engine = _engine(db)
+    engine = open_archive(db)
     try:
         with engine.begin() as connection:
             follow = add_follow(connection, speaker, query)
     except FollowError as error:
-        _fail(str(error))
+        fail(str(error))
         raise typer.Exit(2)
     print(f"follow {follow.id}: {follow.describe()}")
 
@@ -185,7 +181,7 @@ def follow_list(db: Optional[str] = DB_OPTION) -> None:
     """The followed speakers and searches."""
     from onrecord.store.follow import list_follows
 
-    engine = _engine(db, create=False)
+    engine = open_archive(db, create=False)
     with reading(engine) as connection:
         for follow in list_follows(connection):
             print(f"{follow.id}\t{follow.describe()}\tsince {follow.created_at}")
@@ -197,32 +193,12 @@ def follow_remove(follow_id: int = typer.Argument(..., help="The id that `follow
     """Stop following."""
     from onrecord.store.follow import FollowError, remove_follow
 
-    engine = _engine(db, create=False)
+    engine = open_archive(db, create=False)
     try:
         with engine.begin() as connection:
             remove_follow(connection, follow_id)
     except FollowError as error:
-        _fail(str(error))
+        fail(str(error))
         raise typer.Exit(1)
     print(f"follow {follow_id} removed")
 
-
-def webhook_secret(webhooks: list[str]) -> str:
-    """The secret that signs `watch --notify` posts; a one-line error and exit 2 when a URL or it is wrong."""
-    from onrecord.notify import SECRET_VARIABLE
-
-    bad = [url for url in webhooks if not url.lower().startswith(("http://", "https://"))]
-    if bad:
-        _fail(f"--notify {bad[0]}: not an http(s) URL")
-        raise typer.Exit(2)
-    secret = os.environ.get(SECRET_VARIABLE)
-    if not secret:
-        _fail(f"--notify needs ${SECRET_VARIABLE}: the secret that signs each post (X-Onrecord-Signature)")
-        raise typer.Exit(2)
-    return secret
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(check)
-    app.command()(stats)
-    app.add_typer(follow_app, name="follow")
