@@ -135,6 +135,24 @@ def test_a_changed_text_is_a_new_version_and_the_old_quotation_is_kept(archive):
         assert c.execute(text("SELECT count(*) FROM document_versions")).scalar() == 2
 
 
+def test_quote_check_and_stats_leave_out_what_a_correction_took_back(archive):
+    """Quote check and stats read the record as search shows it: a quotation that a later version of its
+    story corrected away is neither a match nor a count (both counted it before)."""
+    from onrecord.store.check import check
+    from onrecord.store.stats import StatsFilters, stats
+
+    archive.ingest("story.txt", "Intro line for the story.\n“We will raise taxes on working families next year "
+                                "and again the year after,” Finance Minister Omar Haddad said.\n")
+    archive.ingest("story.txt", "A longer intro line, added when the story was corrected.\n“We will freeze "
+                                "pensions for everyone from March,” Finance Minister Omar Haddad said.\n")
+    with archive.connect() as c:
+        answer = check(c, "We will raise taxes on working families next year and again the year after")
+        assert answer["verdict"] == "not-found"
+        counted = stats(c, StatsFilters())
+        assert counted["totals"]["quotations"] == 1
+        assert check(c, "We will freeze pensions for everyone from March")["verdict"] == "verbatim"
+
+
 def test_a_live_blog_whose_oldest_post_scrolled_off_keeps_it(archive):
     """The real sample live blog, then the same page without its oldest post: that post's quotations stay in
     search (cut from version 1), the others move to version 2; nothing is hidden, nothing lost."""

@@ -12,12 +12,12 @@ from itertools import combinations
 
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
-from sqlalchemy import select, text
+from sqlalchemy import and_, select, text
 
 from onrecord.store.align import CUT, Alignment, align_best, paraphrase, search_words, spoken_text, words
 from onrecord.store.keys import name_key
 from onrecord.store.fulltext import WordMatch
-from onrecord.store.queries import record_columns, speaker_ids, statement_appearances, to_record
+from onrecord.store.queries import SHOWN, record_columns, speaker_ids, statement_appearances, to_record
 from onrecord.store.schema import documents, quotations
 
 WORDING_RANK = {"verbatim": 0, "shortened": 1, "altered": 2, "paraphrase": 3}
@@ -122,7 +122,7 @@ def shortlist(connection, claim: str, ids: list[int]) -> list[int]:
     texts = {}
     for start in range(0, len(ids), 2000):
         texts.update(connection.execute(select(quotations.c.id, quotations.c.text)
-                                        .where(quotations.c.id.in_(ids[start:start + 2000]))).all())
+                                        .where(and_(quotations.c.id.in_(ids[start:start + 2000]), SHOWN))).all())
     wanted = _plain_words(claim)
     best = process.extract(wanted, texts, scorer=LCSseq.similarity, processor=_plain_words, limit=CANDIDATES)
     return [key for _, _, key in best]
@@ -135,11 +135,12 @@ def _plain_words(text_value) -> list[str]:
 
 # -- scoring -----------------------------------------------------------------------------------
 def _candidate_rows(connection, ids: list[int]) -> list:
+    # a quotation a later version of its story corrected away is no longer on record (search hides it too)
     if not ids:
         return []
     return connection.execute(select(*record_columns())
                               .select_from(quotations.join(documents, documents.c.id == quotations.c.document_id))
-                              .where(quotations.c.id.in_(ids))).all()
+                              .where(and_(quotations.c.id.in_(ids), SHOWN))).all()
 
 
 def _score(claim_words, rows) -> list[tuple[object, Alignment]]:
