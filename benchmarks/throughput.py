@@ -2,7 +2,7 @@
 same spaCy model, in one run; each tool in its own process so peak RSS is its own.
 
     .venv/bin/python benchmarks/throughput.py [--split ../shared/data/polnear/dev] [--workers 2] [--repeat 3]
-        [--compare DIR]   (also time the onrecord of another checkout, e.g. `git worktree add /tmp/before REV`)
+        [--compare DIR]...   (also time the onrecord of another checkout, e.g. `git worktree add /tmp/before REV`)
 (textacy is a dev extra: pip install -e '.[bench]')
 
 Model loading is never timed (for --workers, every process has loaded it before the clock starts).
@@ -85,7 +85,8 @@ def main() -> None:
     parser.add_argument("--split", default=os.path.join("..", "shared", "data", "polnear", "dev"))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="Rounds; each tool keeps its fastest.")
-    parser.add_argument("--compare", help="Another checkout whose onrecord is timed too, in the same rounds.")
+    parser.add_argument("--compare", action="append", default=[],
+                        help="Another checkout whose onrecord is timed too, in the same rounds (repeatable).")
     parser.add_argument("--child")
     args = parser.parse_args()
     if args.child:
@@ -93,9 +94,8 @@ def main() -> None:
         return
     words = sum(len(t.split()) for t in texts(args.split))
     runs = [("textacy 0.13 direct_quotations", "textacy", 1, None), ("onrecord, 1 process", "onrecord", 1, None)]
-    if args.compare:
-        runs.append((f"onrecord at {os.path.basename(os.path.abspath(args.compare))}, 1 process", "onrecord", 1,
-                     args.compare))
+    for other in args.compare:
+        runs.append((f"onrecord at {os.path.basename(os.path.abspath(other))}, 1 process", "onrecord", 1, other))
     if args.workers > 1:
         runs.append((f"onrecord, --workers {args.workers}", "onrecord", args.workers, None))
     fastest: dict[str, dict] = {}

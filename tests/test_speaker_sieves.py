@@ -103,6 +103,9 @@ CASES = [
          "according-to/description", "a-description-keeps-the-adjective-after-it"),
     case("Talks resumed. “We are close,” the spokesman said, “but not there yet.”", "We are close", "spokesman", "said",
          "direct", "direct-cue/description", "description", speaker_kind="person"),
+    case("The US was flying drones over Gaza to help locate hostages, two US officials said.", "flying drones",
+         "two US officials", "said", "indirect", "inverted-cue/description", "a-description-keeps-its-number",
+         speaker_kind="group"),
 ]
 
 

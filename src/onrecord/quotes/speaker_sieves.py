@@ -100,10 +100,14 @@ def not_a_noun(ctx: Context, token):
     return (None, "none") if token.pos_ not in ("NOUN", "PROPN") else None
 
 
+NOUN_PHRASE_LEFTS = frozenset("compound amod poss det nmod nummod".split())
+"""What a description keeps before its noun: 'the Israeli military', 'two US officials', 'one witness'."""
+
+
 def _noun_phrase(ctx: Context, token):
     conjuncts = [c for c in token.children if c.dep_ == "conj"]
-    start_tok = min((c.left_edge for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "det", "nmod")),
-                    key=lambda t: t.i, default=token)
+    start_tok = min((c.left_edge for c in token.lefts if c.dep_ in NOUN_PHRASE_LEFTS), key=lambda t: t.i,
+                    default=token)
     end_tok = conjuncts[-1] if conjuncts else token
     return ctx.doc[start_tok.i:end_tok.i + 1], bool(conjuncts)
 
