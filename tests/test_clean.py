@@ -354,3 +354,17 @@ def test_every_name_clean_defines_or_exports_is_used():
                 unused += [f"{module}.__all__: {name}" for name in ast.literal_eval(node.value)
                            if (module, name) not in imported]
     assert unused == []
+
+
+def test_contact_lines_and_comment_prompts_are_not_the_story():
+    """A short paragraph with a mailto: link ('X can be reached at ...') or with buttons ('Please register or
+    log in to comment') is how readers write in or take part; a long paragraph keeps its inline widget."""
+    ticker = ("<p>Shares of the company rose after the minister Jane Doe3 answered questions on the budget vote, "
+              "and traders said the move <button class='watchlist'></button> could last well into the next "
+              "quarter as the vote nears and the markets wait for the final figures from the ministry.</p>")
+    body = (ticker + "<p><em>• Sam Reporter can be reached at <a href='mailto:sam@example.com'>sam@example.com</a>"
+            ".</em></p><p>Want to join the conversation? Please <button>register</button> or <button>log in"
+            "</button> to comment on this article.</p>")
+    text = clean(article("", body)).text
+    assert "can be reached" not in text and "join the conversation" not in text
+    assert "could last well into the next quarter" in text and "Jane Doe2 answered" in text

@@ -44,6 +44,8 @@ OPENING_NOTE_WORDS = 6
 CAPTION_WORDS = 15
 """A box holding an image and no more words than this is a caption or a photo credit."""
 LABEL_WORDS = 6
+CONTACT_WORDS = 30
+"""A paragraph this short with a mailto: link or a button is how to write in or take part, not the story."""
 """A box around an ad frame or script, with no more words than this, is its label ("Advertisement",
 "Continue reading the main story")."""
 MACHINERY = frozenset("iframe ins script object embed".split())
@@ -161,6 +163,25 @@ def _drop_forms(root, counts) -> None:
                 counts.get(parent, Counts()).words <= BOX_WORDS:
             box, parent = parent, parent.getparent()
         _drop(box)
+
+
+def _drop_contact_lines(root, counts) -> None:
+    """'Ramsey Touchberry can be reached at ...', 'Got a story? Email us at ...': a short paragraph with a
+    mailto: link tells readers how to write in; the story does not link an address to quote it."""
+    mail_links = root.xpath("//p//a[starts-with(translate(normalize-space(@href), 'MAILTO', 'mailto'), 'mailto:')]")
+    paragraphs = {next(link.iterancestors("p")) for link in mail_links}
+    for paragraph in paragraphs:
+        if counts.get(paragraph, Counts()).words <= CONTACT_WORDS and not _holds_embed(paragraph):
+            _drop(paragraph)
+
+
+def _drop_control_paragraphs(root, counts) -> None:
+    """'Want to join the conversation? Please [register] or [log in]': a short paragraph holding a button or a
+    form control is the page's interface (a long one is prose with a widget in it: a stock ticker's button)."""
+    controls = root.xpath("//p//button | //p//input | //p//select | //p//*[@role='button']")
+    for paragraph in {next(control.iterancestors("p")) for control in controls}:
+        if counts.get(paragraph, Counts()).words <= CONTACT_WORDS and not _holds_embed(paragraph):
+            _drop(paragraph)
 
 
 def _is_link_block(element, counts) -> bool:
@@ -322,10 +343,12 @@ def prune_chrome(root) -> None:
     """Remove site chrome from a parsed page, in place."""
     counts = _counts(root)
     _drop_ad_labels(root, counts)
+    _drop_control_paragraphs(root, counts)  # before the controls themselves go with what is never text
     _drop_never_text(root)
     _drop_surroundings(root, counts)
     _drop_figures(root)
     _drop_forms(root, counts)
+    _drop_contact_lines(root, counts)
     _drop_data_tables(root, counts)
     _drop_captions(root, counts)
     _drop_teasers(root, counts)
