@@ -1,5 +1,4 @@
 """onrecord eval: the same numbers as the reference scorer, and the issue's floor on PolNeAR dev."""
-import json
 import re
 import subprocess
 import sys

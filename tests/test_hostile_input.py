@@ -1,7 +1,6 @@
 """Long, odd and hostile input through the real CLI: one clear line for the bad source, the rest processed."""
 import json
 import os
-import threading
 
 import pytest
 

@@ -32,7 +32,7 @@ def big_store(tmp_path_factory):
     assert run_cli("ingest", EXAMPLE, "--db", db).returncode == 0
     connection = sqlite3.connect(db)
     columns = [row[1] for row in connection.execute("PRAGMA table_info(quotations)") if row[1] != "id"]
-    copied = ", ".join(f"quote_key || '-' || n.value" if c == "quote_key" else c for c in columns)
+    copied = ", ".join("quote_key || '-' || n.value" if c == "quote_key" else c for c in columns)
     connection.execute(f"INSERT INTO quotations ({', '.join(columns)}) SELECT {copied} FROM quotations, "
                        f"(WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < "
                        f"{COPIES // 13}) SELECT value FROM n) AS n")

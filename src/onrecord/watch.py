@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import feedparser
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import insert, select, update
 
 from onrecord.pipeline import PageError, document_or_error, extract_documents
 from onrecord.records import RawSource

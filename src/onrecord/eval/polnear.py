@@ -279,7 +279,6 @@ def expected_names(golds: list[Gold], text: str) -> dict[int, set[str]]:
 def _category(gold: Gold, text: str) -> str:
     start = gold.content[0][0]
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
     if len(gold.content) > 1:
         return "split-quote"
     if "\n" in gold.ctext.strip():
