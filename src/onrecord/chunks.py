@@ -104,6 +104,7 @@ def run_chunks(nlp, documents: list[Document], batch_size: int) -> list[list[Quo
                 doc._.onrecord_skip = _skips_within(document.skip_spans, start, end)
                 doc._.onrecord_embeds = _embeds_within(document.embeds, start, end)
                 doc._.onrecord_posts = _starts_within(post_starts, start, end)
+                doc._.onrecord_web = document.web_page
                 yield doc, (number, start)
 
     found: list[list[Quotation]] = [[] for _ in documents]

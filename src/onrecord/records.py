@@ -84,6 +84,8 @@ class Document:
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
     """Character ranges the attribution rules never read as speech: site chrome, headlines, embedded posts."""
     embeds: list[Embed] = field(default_factory=list)
+    web_page: bool = False
+    """Cleaned from an HTML page: its records' confidence is that measured on real web pages."""
 
     def post_at(self, offset: int) -> Post | None:
         for post in self.posts:

@@ -87,6 +87,7 @@ def document_from_html(raw: RawSource) -> Document:
         document.posts = [Post(0, info.title, info.published, 0, len(text), id=post_identity(None, info.title, ""))]
     headlines = [(p.title_start, p.title_end) for p in document.posts if p.title_start is not None]
     document.embeds = place_embeds(text, embeds)
+    document.web_page = True
     embedded = [(e.start, e.author_end or e.end) for e in document.embeds]
     document.skip_spans = sorted(set(document.skip_spans) | set(headlines) | set(embedded)
                                  | set(_title_spans(document, info.title)))

@@ -79,22 +79,23 @@ def eval_calibrate(
         raise typer.Exit(2)
     calibration = Calibration()
     try:
-        reports = [(evaluate(split, model=model), 1.0) for split in polnear]
+        reports = [(evaluate(split, model=model), 1.0, False) for split in polnear]
         if gold:
-            reports.append((evaluate_pages(gold, pages, model=model), pages_weight))
+            reports.append((evaluate_pages(gold, pages, model=model), pages_weight, True))
     except (PolnearError, GoldError, ModelError) as error:
         fail(str(error))
         raise typer.Exit(1)
-    for report, weight in reports:
+    for report, weight, web_pages in reports:
         for record, right in report.scored_records:
-            calibration.add(record, right, weight)
+            calibration.add(record, right, weight, page=record["doc"]["id"] if web_pages else None)
     table = calibration.table()
     try:
         write_table(table, out)
     except OSError as error:
         fail(f"{out}: cannot write ({error.strerror})")
         raise typer.Exit(1)
-    total = sum(len(report.scored_records) for report, _ in reports)
+    total = sum(len(report.scored_records) for report, _, _ in reports)
     err.print(f"{len(table['rules'])} rules from {total} records; overall precision {table['overall']:.3f}; "
-              f"written to {out}", highlight=False)
+              f"web-page scale {table['web_scale']:.3f} from {table['web_records']} records; written to {out}",
+              highlight=False)
 

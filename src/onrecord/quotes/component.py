@@ -4,11 +4,14 @@ The sieves run in the order of quotes.attribution.DEFAULT_ORDER; config={"sieves
 reorders or drops them, list by list (a list left out keeps its default order)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.quotes.attribution import attribute
+from onrecord.quotes.confidence import on_web_page
 from onrecord.quotes.embeds import embedded_quotations
 from onrecord.quotes.sieves import SieveLists
 
@@ -20,12 +23,14 @@ if not Doc.has_extension("onrecord_embeds"):
     Doc.set_extension("onrecord_embeds", default=None)
 if not Doc.has_extension("onrecord_posts"):
     Doc.set_extension("onrecord_posts", default=None)
+if not Doc.has_extension("onrecord_web"):
+    Doc.set_extension("onrecord_web", default=False)
 
 
 class OnrecordComponent:
     """Needs a parser and NER before it; reads optional skip spans from doc._.onrecord_skip, embedded
-    social posts (onrecord.records.Embed) from doc._.onrecord_embeds and where a live blog's posts start from
-    doc._.onrecord_posts."""
+    social posts (onrecord.records.Embed) from doc._.onrecord_embeds, where a live blog's posts start from
+    doc._.onrecord_posts, and whether the text was cleaned from a web page from doc._.onrecord_web."""
 
     def __init__(self, nlp: Language, name: str, sieves: dict | None = None):
         self.name = name
@@ -33,6 +38,8 @@ class OnrecordComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         quotations = attribute(doc, doc._.onrecord_skip or (), self.sieves, doc._.onrecord_posts)
+        if doc._.onrecord_web:
+            quotations = [replace(q, confidence=on_web_page(q.confidence)) for q in quotations]
         if doc._.onrecord_embeds:
             quotations = sorted(quotations + embedded_quotations(doc.text, doc._.onrecord_embeds),
                                 key=lambda q: q.start)

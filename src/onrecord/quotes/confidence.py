@@ -1,5 +1,6 @@
 """A record's confidence: the measured precision of the rule that made it, from the table that
-`onrecord eval calibrate` writes (src/onrecord/data/confidence.json, shipped in the package)."""
+`onrecord eval calibrate` writes (src/onrecord/data/confidence.json, shipped in the package), scaled for
+records of HTML pages (see onrecord.eval.calibration)."""
 from __future__ import annotations
 
 import json
@@ -18,9 +19,18 @@ def shipped_table() -> dict:
     return json.loads(text)
 
 
-def confidence(rule: str) -> float:
-    """The measured precision of the rule, else of its cue sieve, else of all rules."""
-    table = shipped_table()
+def lookup(table: dict, rule: str) -> float:
+    """The measured precision of the rule in a table, else of its cue sieve, else of all rules."""
     if rule in table["rules"]:
         return table["rules"][rule]
     return table["families"].get(family(rule), table["overall"])
+
+
+def confidence(rule: str) -> float:
+    return lookup(shipped_table(), rule)
+
+
+def on_web_page(value: float) -> float:
+    """A confidence for a record of an HTML page: real pages are harder than the clean text most of the
+    table was measured on, by the one factor measured on real pages (web_scale)."""
+    return round(min(1.0, value * shipped_table().get("web_scale", 1.0)), 3)
