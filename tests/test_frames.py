@@ -42,7 +42,7 @@ CASES = [
          "Rosa Klein", "said", "indirect", "inverted-cue/named", "inverted-cue-at-sentence-end"),
     case('Fiorina was not one for "engaging her team in a lot of decisions," said one former executive who '
          'requested anonymity. "When she\'d come to a decision, she\'d made up her mind."', "engaging her team",
-         "former executive", "said", "mixed", "inverted-cue/description",
+         "one former executive", "said", "mixed", "inverted-cue/description",
          "a-quotation-opening-the-next-sentence-goes-on-with-a-mixed-one", ends="she'd made up her mind.", parts=2),
     case("Lena Park is an economist. The deal, Park argues, is a gift to exporters.", "is a gift to exporters",
          "Lena Park", "argues", "indirect", "parenthetical-cue/named", "parenthetical-cue"),

@@ -171,13 +171,17 @@ def browser(tmp_path_factory):
 
 def _follow(driver, element):
     """Click a link or button and wait until the browser has replaced the page, not just started to."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old_page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
+    # while Chromium swaps documents it may answer "node does not belong to the document" instead of
+    # "stale element": ask again until it says stale
+    WebDriverWait(driver, 30, ignored_exceptions=[WebDriverException]).until(
+        expected_conditions.staleness_of(old_page))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
