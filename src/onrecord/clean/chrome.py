@@ -44,10 +44,10 @@ OPENING_NOTE_WORDS = 6
 CAPTION_WORDS = 15
 """A box holding an image and no more words than this is a caption or a photo credit."""
 LABEL_WORDS = 6
-CONTACT_WORDS = 30
-"""A paragraph this short with a mailto: link or a button is how to write in or take part, not the story."""
 """A box around an ad frame or script, with no more words than this, is its label ("Advertisement",
 "Continue reading the main story")."""
+CONTACT_WORDS = 30
+"""A paragraph this short with a mailto: link or a button is how to write in or take part, not the story."""
 MACHINERY = frozenset("iframe ins script object embed".split())
 
 
