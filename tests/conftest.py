@@ -63,6 +63,23 @@ def need(path: Path) -> Path:
     return path
 
 
+def calls_made(work, *args) -> int:
+    """Python and C calls made while work(*args) runs: the same on every machine, unlike seconds."""
+    count = 0
+
+    def profile(_frame, event, _arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        work(*args)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
 @contextmanager
 def postgres_database():
     """A fresh, empty database on the real PostgreSQL that .ci/run starts (its URL), dropped afterwards."""

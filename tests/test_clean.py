@@ -6,12 +6,13 @@ their square to show. Everything goes through the real cleaner (and a last test 
 dead code)."""
 import ast
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import lxml.html
 import pytest
+
+from conftest import calls_made
 
 from onrecord.clean import build_document
 from onrecord.clean.chrome import prune_chrome
@@ -272,28 +273,11 @@ def test_the_embedded_post_record_is_the_only_one_on_the_embed(nlp):
 
 # --- large pages -------------------------------------------------------------------------------------
 
-def calls_to_clean(page: str) -> int:
-    """Python and C calls made while cleaning a page: the same on every machine, unlike seconds."""
-    count = 0
-
-    def profile(_frame, event, _arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        clean(page)
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 @pytest.mark.parametrize("shown", ["time", "headline", "words"])
 def test_twice_the_live_blog_posts_cost_about_twice_the_calls(shown):
     """Every post's block is found (by its time, its headline or its first words) and paired with its
     update by lookups, not by trying every heading, paragraph and block for every update."""
-    small, large = (calls_to_clean(live_blog(n, lambda i: f"{PAGE_URL}#p{i}", shown)) for n in (100, 200))
+    small, large = (calls_made(clean, live_blog(n, lambda i: f"{PAGE_URL}#p{i}", shown)) for n in (100, 200))
     assert large / small < 2.3, large / small
 
 

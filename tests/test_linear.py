@@ -1,7 +1,8 @@
 """Attribution is linear in the number of quotations (issue #14, fault 6: a lookup of every entity and every
 person per quotation made 2,500 one-line quotations take 75 s). Counted, not timed: the number of Python
 calls attribution makes on n and on 2n quotations, which is the same on every machine."""
-import sys
+
+from conftest import calls_made
 
 from onrecord.quotes.attribution import attribute
 
@@ -25,23 +26,7 @@ def quotations(n: int) -> str:
     return "\n\n".join(lines)
 
 
-def calls_in_attribution(doc) -> int:
-    count = 0
-
-    def profile(_frame, event, _arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        attribute(doc)
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 def test_twice_the_quotations_cost_about_twice_the_calls(nlp):
     small, large = (nlp(quotations(n)) for n in (120, 240))
-    ratio = calls_in_attribution(large) / calls_in_attribution(small)
+    ratio = calls_made(attribute, large) / calls_made(attribute, small)
     assert ratio < 2.3, ratio
