@@ -9,7 +9,7 @@ import typer
 from onrecord.cli_errors import Failures, err, fail
 
 __all__ = ["ALLOW_PRIVATE", "DB_OPTION", "SINCE_OPTION", "UNTIL_OPTION", "err", "fail", "load_documents",
-           "open_archive", "require_dates"]
+           "load_model", "open_archive", "require_dates"]
 
 ALLOW_PRIVATE = typer.Option(False, "--allow-private", help="Allow URLs on private, loopback or link-local "
                              "addresses (refused by default).")
@@ -24,6 +24,17 @@ def open_archive(db: Optional[str], create: bool = True):
     try:
         return open_engine(db, create=create)
     except StoreError as error:
+        fail(str(error))
+        raise typer.Exit(2)
+
+
+def load_model(model: Optional[str]):
+    """The spaCy pipeline with the onrecord component, or one error line and exit 2 (no such model)."""
+    from onrecord.pipeline import ModelError, load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except ModelError as error:
         fail(str(error))
         raise typer.Exit(2)
 

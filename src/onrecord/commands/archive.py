@@ -15,7 +15,7 @@ from rich.text import Text
 from onrecord import formats
 from onrecord.cli_errors import Counted, export_stopped, reading
 from onrecord.cli_common import (ALLOW_PRIVATE, DB_OPTION, SINCE_OPTION, UNTIL_OPTION, err, fail, load_documents,
-                                 open_archive, require_dates)
+                                 load_model, open_archive, require_dates)
 
 
 def ingest(
@@ -28,15 +28,11 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from sqlalchemy.exc import SQLAlchemyError
 
-    from onrecord.pipeline import ModelError, extract_documents, load_pipeline
+    from onrecord.pipeline import extract_documents
     from onrecord.store import ingest_extraction
 
     engine = open_archive(db)
-    try:
-        nlp = load_pipeline(model)
-    except ModelError as error:
-        fail(str(error))
-        raise typer.Exit(2)
+    nlp = load_model(model)
     documents, failures = load_documents(sources, allow_private)
     tally = {"new": 0, "updated": 0, "unchanged": 0}
     added = 0

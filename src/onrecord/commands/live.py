@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from rich.text import Text
 
-from onrecord.cli_common import ALLOW_PRIVATE, DB_OPTION, err, fail, open_archive
+from onrecord.cli_common import ALLOW_PRIVATE, DB_OPTION, err, fail, load_model, open_archive
 
 
 def serve(
@@ -56,7 +56,6 @@ def watch(
     import signal
 
     from onrecord.notify import Notifier
-    from onrecord.pipeline import ModelError, load_pipeline
     from onrecord.sources.fetch import Fetcher
     from onrecord.watch import Watcher, parse_interval
 
@@ -71,11 +70,7 @@ def watch(
         raise typer.Exit(2)
     secret = webhook_secret(notify) if notify else None
     engine = open_archive(db)
-    try:
-        nlp = load_pipeline(model)
-    except ModelError as error:
-        fail(str(error))
-        raise typer.Exit(2)
+    nlp = load_model(model)
     fetcher = Fetcher(allow_private=allow_private, host_delay=delay)
     watcher = Watcher(engine, nlp, fetcher, lambda line: err.print(Text(line), highlight=False, soft_wrap=True))
     notifier = Notifier(engine, notify, secret, watcher.report, watcher.stop) if notify else None
