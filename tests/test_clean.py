@@ -352,3 +352,13 @@ def test_contact_lines_and_comment_prompts_are_not_the_story():
     text = clean(article("", body)).text
     assert "can be reached" not in text and "join the conversation" not in text
     assert "could last well into the next quarter" in text and "Jane Doe2 answered" in text
+
+
+def test_a_statement_of_two_sentences_signed_with_a_name_is_no_headline():
+    text = ("Modi in Israel: the Knesset address\n\nJewish communities have lived in India without fear of "
+            "persecution or discrimination. They have preserved their faiths and participated fully in society: "
+            "PM Narendra Modi\n\nThe visit ends on Friday.\n")
+    document = build_document(RawSource("t.txt", text, False))
+    assert [p.title for p in document.posts] == ["Modi in Israel: the Knesset address"]
+    statement = text.index("Jewish")
+    assert not any(start <= statement < end for start, end in document.skip_spans)

@@ -5,6 +5,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Prime Minister Narendra Modi landed on Tuesday.\n\n“It has been an honour to address the Knesset,” tweets PM "
+         "Modi.", "an honour", "Narendra Modi", "tweets", "direct", "direct-adjacent/named",
+         "a-name-after-the-cue-the-parser-left-unattached"),
     case("At a drugstore near the mosque, a cashier was shaken. \"One guy came in and said maybe we should start "
          "killing them,\" said the woman, who like many in town asked not to be named.", "One guy came in", "woman",
          "said", "direct", "direct-adjacent/description", "a-person-noun-next-to-the-cue"),

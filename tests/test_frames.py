@@ -78,6 +78,20 @@ CASES = [
     case("Jack Roffman, who estimates that his legal costs were in the seven figures, left.", "legal costs",
          "Jack Roffman", "estimates", "indirect", "speech-verb/relative-named", "relative-pronoun-speaks",
          mention="who"),
+    case("Police have acknowledged using sponge rounds, bean bag rounds, teargas grenades and pepper spray.",
+         "using sponge rounds", "Police", "acknowledged", "indirect", "speech-object/description",
+         "a-claim-as-a-gerund"),
+    case("On Monday, the NLG filed a federal class action lawsuit against the Morton County sheriff’s office, alleging "
+         "excessive force at the 20 November encounter.", "excessive force at the 20 November encounter", "NLG",
+         "alleging", "indirect", "speech-object/named", "a-claim-as-a-noun-phrase-with-its-phrases",
+         exact="excessive force at the 20 November encounter"),
+    case("More than 30 migrant shelters published an open letter that complained of a criminalization of migrants "
+         "and asylum seekers in the city.", "a criminalization of migrants", "More than 30 migrant shelters",
+         "complained", "indirect", "speech-object/relative-description", "complained-of-in-a-letter-its-authors-wrote"),
+    case("Some details remain murky. “Gary took her chain off, and he carried her body upstairs. I could see that "
+         "Gary was upset,” according to one of the survivors.", "Gary took her chain off", "one of the survivors",
+         "according to", "direct", "direct-according/partitive", "a-clause-inside-the-quotation-is-no-frame",
+         records=1),
 ]
 
 
@@ -89,6 +103,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
 @pytest.mark.parametrize("text", [
     pytest.param("She rejected the suggestion that the company had misled its investors.",
                  id="a-claim-somebody-rejects-is-not-theirs"),
+    pytest.param("Service providers have complained about paying the fees.", id="complained-about-names-a-topic"),
+    pytest.param("The ministry announced 570 deaths and 2,000 new cases on Sunday.", id="announced-numbers-are-no-claim"),
 ])
 def test_no_frame(extract, text):
     assert extract(text) == []

@@ -5,6 +5,31 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("The Israeli military said on Friday that troops had entered the city.\n\nMr Netanyahu spoke after the "
+         "military said it had encircled the main city.", "encircled the main city", "Israeli military", "said",
+         "indirect", "speech-verb/earlier-description", "a-bare-definite-noun-is-the-earlier-fuller-speaker"),
+    case("“The situation is beyond catastrophic,” said the charity Medical Aid for Palestinians, describing packed "
+         "corridors.", "beyond catastrophic", "Medical Aid for Palestinians", "said", "direct",
+         "direct-cue/named-appositive", "an-organisation-in-apposition-with-its-for-phrase"),
+    case("The Prime Minister, John Holt, said: “We will not bow to pressure.”", "We will not bow", "John Holt", "said",
+         "direct", "direct-cue/named-appositive", "a-name-in-apposition-to-a-capitalised-title",
+         role="Prime Minister"),
+    case("Ms Mujinga died on 5 April, her trade union, the Transport Salaried Staffs Association (TSSA), said.",
+         "Ms Mujinga died", "Transport Salaried Staffs Association", "said", "indirect",
+         "inverted-cue/named-appositive", "a-name-the-parser-took-for-a-conjunct-is-in-apposition"),
+    case("According to the FBI summary, Mills and another Clinton aide asked the employee to delete emails.",
+         "asked the employee", "FBI summary, Mills", "according to", "indirect", "according-to/description",
+         "names-joined-by-and-are-no-apposition"),
+    case("The US has more than 1.3 million confirmed cases according to the Johns Hopkins University coronavirus "
+         "tracker.", "1.3 million confirmed cases", "Johns Hopkins University", "according to", "indirect",
+         "according-to/named", "the-organisation-whose-tracker-counts"),
+    case("Tourism is critical to Tunisia’s economy, accounting for 15 percent of its output, according to the World "
+         "Travel and Tourism Council, an industry body.", "Tourism is critical", "World Travel and Tourism Council",
+         "according to", "indirect", "according-to/named", "an-organisation-name-the-recogniser-cut-at-and"),
+    case("Rahul Gandhi spoke in Delhi on Monday.\n\nCongress general secretary Priyanka Gandhi Vadra on Wednesday "
+         "hoped the Prime Minister would visit Gaza.\n\nIn a post on X, Gandhi said, “I hope that the Prime Minister "
+         "mentions the war.”", "I hope that", "Priyanka Gandhi Vadra", "said",
+         "direct", "direct-cue/named", "a-family-name-before-the-last-is-the-nearer-person-s"),
     case("The World Health Organization said the outbreak was contained.", "the outbreak was contained",
          "World Health Organization", "said", "indirect", "speech-verb/named", "named-organisation",
          speaker_kind="organization"),

@@ -12,6 +12,8 @@ CHROME = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…:;,”\"’')\]]\s*$")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+_TWO_SENTENCES = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")
+"""'... or discrimination. They have ...': a full stop after a lower-case word, then a new sentence."""
 
 
 @dataclass
@@ -49,7 +51,7 @@ def is_headline(paragraph: Paragraph, next_paragraph: Paragraph | None) -> bool:
         return False
     if _SENTENCE_END.search(paragraph.text) and not re.search(r"[’”\"']\s*$", paragraph.text):
         return False
-    if re.search(r"[.!?,]\s*[”\"’']\s*$", paragraph.text):
-        return False
+    if re.search(r"[.!?,]\s*[”\"’']\s*$", paragraph.text) or _TWO_SENTENCES.search(paragraph.text):
+        return False  # '...: PM Narendra Modi' ends a statement of two sentences, not a headline
     capitalised = sum(1 for w in words if w[:1].isupper())
     return words[0][:1].isupper() or words[0][:1] in "“‘\"'" or capitalised >= 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from onrecord.quotes.context import Context, Frame
 from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, JUDGING_VERBS,
-                                     JUDGING_WITHOUT_REASON, is_speech_verb, lemma_of)
+                                     JUDGING_WITHOUT_REASON, OBJECT_CONTENT_VERBS, OBJECT_PREPOSITION_VERBS,
+                                     is_speech_verb, lemma_of)
+from onrecord.quotes.marks import CLOSERS
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
 from onrecord.quotes.syntax import addressee_of, after_that, author_of_findings, cue_text, subject_of
 
@@ -120,6 +122,31 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     return Frame(verb, cue_text(verb), subject, start, end, addressee_of(ctx, verb), "parenthetical-cue", parts)
 
 
+@frame_sieve("speech-object", per_speech_verb=True)
+def object_frame(ctx: Context, verb) -> Frame | None:
+    """'Police have acknowledged using sponge rounds', 'denied taking money', 'alleging excessive force at the
+    encounter', 'warned of a boiling point': what a verb of claiming takes as its object, a gerund or a noun
+    phrase, is what was said."""
+    lemma = lemma_of(verb)
+    if lemma not in OBJECT_CONTENT_VERBS or _complements(verb):
+        return None
+    gerunds = [c for c in verb.children if c.tag_ == "VBG" and c.i > verb.i and (
+        c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "advcl" and c.i == verb.i + 1))]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == verb.i + 1
+                and lemma in OBJECT_PREPOSITION_VERBS for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    content = (gerunds or objects or [None])[0]
+    if content is None:
+        return None
+    # 'alleging excessive force at the encounter': the parser hangs the object's phrases on the verb
+    last = max([content.right_edge] + [c.right_edge for c in verb.children if c.i > content.i
+                                      and c.dep_ in ("prep", "npadvmod")], key=lambda t: t.i)
+    start, end = ctx.trim(content.left_edge.idx, last.idx + len(last))
+    if len(ctx.text[start:end].split()) < 3:
+        return None
+    return Frame(verb, cue_text(verb), subject_of(verb), start, end, None, "speech-object", [(start, end)])
+
+
 @frame_sieve("claim-noun")
 def claim_noun_frames(ctx: Context) -> list[Frame]:
     """'De Blasio repeated his claim that “profit-making” was the motive': a speech noun with a that-clause."""
@@ -233,7 +260,7 @@ def drop_frames_inside_quotes(ctx: Context, frames: list[Frame]) -> list[Frame]:
     for frame in frames:
         cue_at = frame.cue.idx
         holding_cue = ctx.spans_at(cue_at)
-        if any(frame.end <= q.end and all(q is not h for h in holding_cue) for q in ctx.spans_at(frame.start)):
+        if any(q not in holding_cue for q in _quotations_cutting(ctx, frame)):
             continue
         if holding_cue:
             subject = frame.speaker_token
@@ -246,6 +273,13 @@ def drop_frames_inside_quotes(ctx: Context, frames: list[Frame]) -> list[Frame]:
             frame.rule = "nested-" + frame.rule
         kept.append(frame)
     return kept
+
+
+def _quotations_cutting(ctx: Context, frame: Frame) -> list:
+    """The quotations a frame's clause begins inside and ends within, closing marks aside ('“... I could see that
+    Gary was upset,” according to one of the survivors')."""
+    words_end = frame.start + len(ctx.text[frame.start:frame.end].rstrip(CLOSERS + " ,."))
+    return [q for q in ctx.spans_at(frame.start) if words_end <= q.end]
 
 
 def frame_records(ctx: Context, frames: list[Frame]) -> tuple[list[tuple[Frame, str]], set[int]]:

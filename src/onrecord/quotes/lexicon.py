@@ -24,6 +24,13 @@ JUDGING_WITHOUT_REASON = frozenset("criticise criticize condemn denounce slam la
 """Verbs whose object alone is a statement: 'condemning the actions of “paid agitators”'."""
 """Verbs whose direct object is the person spoken to ("told reporters")."""
 
+OBJECT_CONTENT_VERBS = frozenset("acknowledge admit deny allege complain warn".split())
+"""Verbs whose object is a claim ('denied taking money', 'alleging excessive force'); not 'say', 'announce' or
+'reject', whose objects are mostly things ('said nothing', 'announced 570 deaths', 'rejected calls')."""
+OBJECT_PREPOSITION_VERBS = frozenset("complain warn".split())
+"""Verbs that take what was said through 'of' (not 'about', which names a topic): 'complained of a
+criminalization of migrants'."""
+
 PHRASAL_SPEECH_VERBS = {"shoot": "back", "fire": "back", "hit": "back", "point": "out", "chime": "in",
                         "weigh": "in", "lash": "out", "speak": "out", "go": "on", "put": "it", "call": "on"}
 """Verbs that are speech only with their particle: "shot back", "pointed out", "went on", "as X put it"."""

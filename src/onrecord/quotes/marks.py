@@ -8,6 +8,7 @@ from onrecord.clean.layout import Paragraph
 
 PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‹": "›", '"': '"', "‚": "’", "”": "”"}
 OPENERS = "“«„\"‘‹"
+CLOSERS = "”’»›\"'"
 _SPEAKER_LABEL = re.compile(r"[“\"]?\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")
 
 

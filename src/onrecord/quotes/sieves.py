@@ -13,7 +13,7 @@ from onrecord.quotes.registry import CANDIDATE_SIEVES, FRAME_SIEVES, QUOTATION_S
 
 
 DEFAULT_ORDER = {
-    "frames": ["speech-verb", "told-to", "misparsed-report", "parenthetical-cue", "claim-noun", "according-to", "accused-of"],
+    "frames": ["speech-verb", "told-to", "misparsed-report", "parenthetical-cue", "speech-object", "claim-noun", "according-to", "accused-of"],
     "candidates": ["interview", "trailing-label", "speaker-label", "dash-signature", "direct-cue", "filled-clause",
                    "title", "same-cue", "runs-on", "mixed-run-on"],
     "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "possessive-remark",
@@ -24,7 +24,8 @@ DEFAULT_ORDER = {
     "speakers": ["none", "named-appositive", "relative", "partitive", "pronoun-same-sentence",
                  "pronoun-previous-subject", "pronoun-previous-speaker", "pronoun-nearest-name",
                  "pronoun-quoting-speaker", "unresolved-pronoun", "named-group", "named", "quantifier", "not-a-noun",
-                 "proper-noun", "named-description", "definite-description", "epithet", "description"],
+                 "proper-noun", "named-description", "definite-description", "earlier-description", "epithet",
+                 "description"],
 }
 """The sieves in the order they run: the first to answer wins. Pass another order through the component's
 config (nlp.add_pipe("onrecord", config={"sieves": {...}})) to reorder or drop sieves."""

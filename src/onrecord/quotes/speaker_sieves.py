@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 
 from onrecord.quotes.context import Context
-from onrecord.quotes.lexicon import (COMPANY_NOUNS, EPITHET_NOUNS, GENERIC_ORGANISATION_NOUNS, ORGANISATION_NOUNS,
-                                     PERSON_NOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS)
+from onrecord.quotes.lexicon import (COMPANY_NOUNS, DOCUMENT_NOUNS, EPITHET_NOUNS, GENERIC_ORGANISATION_NOUNS,
+                                     ORGANISATION_NOUNS, PERSON_NOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS)
 from onrecord.quotes.registry import speaker_sieve
+from onrecord.quotes.syntax import subject_of
 from onrecord.records import Speaker
 from onrecord.speakers import Person, role_and_affiliation
 from onrecord.speakers.names import KIND_BY_LABEL, TITLES, looks_like_organisation, name_words, title_before
@@ -21,19 +22,37 @@ def no_mention(ctx: Context, token):
 
 @speaker_sieve("named-appositive")
 def named_appositive(ctx: Context, token):
-    """'the mediator, Ana Lima,': a proper name in apposition to a common noun names a person."""
-    appositive_names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if token.pos_ != "NOUN" or token.ent_type_ or not appositive_names:
+    """'the mediator, Ana Lima,': a proper name in apposition to a common noun names a person; so does one in
+    apposition to a title the tagger took for a proper noun ('The Prime Minister, John Smith,')."""
+    appositive_names = [c for c in token.children if (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
+                        and (c.dep_ == "appos" or _misread_conjunct(c))]
+    title = token.pos_ == "PROPN" and token.lower_ in TITLES
+    if (token.pos_ != "NOUN" and not title) or token.ent_type_ or not appositive_names:
         return None
     return described_person(ctx, appositive_names[0]), "named-appositive"
 
 
+def _misread_conjunct(token) -> bool:
+    """'her trade union, the Transport Salaried Staffs Association, said': a name after a comma that the parser
+    joined to the noun as a conjunct, with no 'and' or 'or' to join them, is in apposition."""
+    doc = token.doc
+    if token.dep_ != "conj" or not token.ent_type_ or token.left_edge.i == 0 or token.right_edge.i + 1 >= len(doc):
+        return False
+    joined = any(c.dep_ == "cc" for c in list(token.head.children) + list(token.children))
+    enclosed = doc[token.left_edge.i - 1].text == "," and doc[token.right_edge.i + 1].text == ","
+    return enclosed and not joined
+
+
 @speaker_sieve("relative")
 def relative_pronoun(ctx: Context, token):
-    """'Roffman, who estimates that ...': who is Roffman, named through the noun it hangs on."""
-    if token.tag_ != "WP" or token.head.dep_ != "relcl" or token.head.head.i >= token.i:
+    """'Roffman, who estimates that ...': who is Roffman, named through the noun it hangs on; 'the shelters
+    published an open letter that complained of ...': a document's words are its authors'."""
+    if token.tag_ not in ("WP", "WDT") or token.head.dep_ != "relcl" or token.head.head.i >= token.i:
         return None
-    speaker, sieve = ctx.speaker_for(token.head.head)
+    noun = token.head.head
+    if token.tag_ == "WDT" and noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj":
+        noun = subject_of(noun.head) or noun
+    speaker, sieve = ctx.speaker_for(noun)
     if speaker is None:
         return None, sieve
     return replace(speaker, mention=token.text, start=token.idx, end=token.idx + len(token)), "relative-" + sieve
@@ -64,7 +83,19 @@ def named_entity(ctx: Context, token):
     holder = _title_holder(ctx, ent)
     if holder is not None:
         return holder, "definite-description"
+    start = _proper_name_start(ctx, token, ent) if ent.label_ == "ORG" else ent.start
+    if start < ent.start:
+        span = ctx.doc[start:ent.end]
+        return named_speaker(ctx, span.text, span.start_char, span.end_char, ent.label_), "named"
     return named_speaker(ctx, ent.text, ent.start_char, ent.end_char, ent.label_, title_before(ent)), "named"
+
+
+def _proper_name_start(ctx: Context, token, ent) -> int:
+    """'the World Travel and Tourism Council', which the entity recogniser cut after 'and': where the proper
+    nouns the name's head governs begin."""
+    start = min((c.left_edge.i for c in token.lefts if c.dep_ in ("compound", "nmod")), default=ent.start)
+    words = ctx.doc[start:ent.start]
+    return start if all(t.pos_ == "PROPN" or t.lower_ in ("and", "&", "of") for t in words) else ent.start
 
 
 def _title_holder(ctx: Context, ent) -> Speaker | None:
@@ -142,7 +173,8 @@ def _without_article(text: str) -> str:
 def partitive(ctx: Context, token):
     """'One of the two US officials said', 'Some of the protesters said': a number or quantifier with an 'of'
     phrase speaks for those it picks out."""
-    if token.dep_ not in SUBJECT_DEPS or not (token.pos_ == "NUM" or token.lower_ in QUANTIFIER_SUBJECTS):
+    source = token.dep_ in SUBJECT_DEPS or token.dep_ == "pobj"  # 'according to one of the survivors' too
+    if not source or not (token.pos_ == "NUM" or token.lower_ in QUANTIFIER_SUBJECTS):
         return None
     if not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
         return None
@@ -219,6 +251,27 @@ def _latest_organisation_quoted(ctx: Context, before: int) -> Person | None:
     return None
 
 
+@speaker_sieve("earlier-description")
+def earlier_description(ctx: Context, token):
+    """'the military said' after 'the Israeli military' spoke, 'The Government said' after 'the Scottish
+    Government': a bare definite noun is the fuller description of an earlier speaker that it ends."""
+    common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in ORGANISATION_NOUNS | PERSON_NOUNS)
+    if not common or token.dep_ not in SUBJECT_DEPS or token.tag_ in ("NNS", "NNPS"):
+        return None
+    if [c.lower_ for c in token.lefts] != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl")
+                                                         for c in token.rights):
+        return None
+    noun = token.lower_
+    for quotation in reversed(ctx.quotations):
+        speaker = quotation.speaker
+        words = (speaker.name or "").split() if speaker is not None else []
+        if len(words) > 1 and words[-1].lower() == noun and speaker.start < token.idx:
+            mention = ctx.doc[token.i - 1:token.i + 1]
+            return replace(speaker, mention=mention.text, start=mention.start_char,
+                           end=mention.end_char), "earlier-description"
+    return None
+
+
 @speaker_sieve("epithet")
 def epithet(ctx: Context, token):
     """'“...,” the Tennessee lawmaker says' right after Lamar Alexander was quoted: a definite description of a
@@ -261,7 +314,8 @@ def described_person(ctx: Context, token) -> Speaker:
     if entity is not None and entity.label_ != "PERSON":
         # 'Another Gulf Arab power, the United Arab Emirates,': the name in apposition is a place or an
         # organisation
-        return named_speaker(ctx, entity.text, entity.start_char, entity.end_char, entity.label_)
+        span = _with_capitalised_of_phrase(entity) if entity.label_ == "ORG" else entity
+        return named_speaker(ctx, span.text, span.start_char, span.end_char, entity.label_)
     left = min((c.left_edge.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
     if entity is not None:
         left = min(left, entity.start)
@@ -272,6 +326,18 @@ def described_person(ctx: Context, token) -> Speaker:
     role, affiliation = role_and_affiliation(span, ctx.names.entities)
     return Speaker(" ".join(name_words(span.text)), span.text, span.start_char, span.end_char, "person",
                    role, affiliation)
+
+
+def _with_capitalised_of_phrase(entity):
+    """'Medical Aid for Palestinians' when the entity recogniser stopped at 'Aid': an organisation's name runs
+    on through 'for' or 'of' and the capitalised words after it."""
+    preps = [c for c in entity.root.children if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == entity.end]
+    if not preps:
+        return entity
+    phrase = list(preps[0].subtree)[1:]
+    if not phrase or not all(t.text[:1].isupper() or t.lower_ in ("and", "the", "of") for t in phrase):
+        return entity
+    return entity.doc[entity.start:phrase[-1].i + 1]
 
 
 def named_speaker(ctx: Context, text: str, start: int, end: int, label: str, title: str | None = None) -> Speaker:

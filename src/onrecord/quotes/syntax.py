@@ -73,10 +73,15 @@ def after_that(clause) -> int:
 
 
 def author_of_findings(source):
-    """'according to research by the Migration Policy Institute', 'a filing from Impresa': the one who
+    """'according to research by the Migration Policy Institute', 'a filing from Impresa', 'the Johns Hopkins
+    University coronavirus tracker': the one who
     published the research, data or filing a source names, when a name follows; else the source itself."""
     if source.pos_ != "NOUN" or (source.lemma_.lower() not in FINDINGS_NOUNS and source.lower_ not in FINDINGS_NOUNS):
         return source
+    # 'the Johns Hopkins University coronavirus tracker': an organisation named before the noun
+    publishers = [c for c in source.lefts if c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ == "ORG"]
+    if publishers:
+        return publishers[0]
     # 'research by X', 'a filing from X', and 'data compiled by X'
     preps = [c for c in source.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")]
     preps += [a for c in source.rights if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]

@@ -273,11 +273,20 @@ class NameIndex:
                 candidates.append(person)
         if not candidates:
             return None
+        def last_seen(p: Person) -> int:
+            return max((pos for pos in p.positions if pos <= position), default=-1)
+
         surname_matches = [p for p in candidates if p.surname == lowered[-1]]
+        latest = max(candidates, key=last_seen)
+        if surname_matches and last_seen(latest) > max(map(last_seen, surname_matches)) and len(lowered) == 1 \
+                and len(latest.name.split()) > 2:
+            # 'Priyanka Gandhi Vadra ... Gandhi said' with a Rahul Gandhi further back: a family name before
+            # the last is the nearer person's
+            return latest
         candidates = surname_matches or candidates
         earlier = [p for p in candidates if any(pos <= position for pos in p.positions)]
         pool = earlier or candidates
-        return max(pool, key=lambda p: max((pos for pos in p.positions if pos <= position), default=-1))
+        return max(pool, key=last_seen)
 
     def person(self, text: str, position: int, title: str | None = None) -> Person | None:
         """The person a mention names; a title written before it ('PM Netanyahu') picks among namesakes."""

@@ -105,7 +105,7 @@ def spoken_by_adjacent_mention(ctx: Context, cand: DirectCandidate):
     """A cue with no subject the parser can find: the name (or pronoun, or person noun) next to it speaks."""
     if cand.cue is None:
         return None
-    return _cued(ctx, cand, adjacent_mention(cand.window), "direct-adjacent")
+    return _cued(ctx, cand, adjacent_mention(cand.window) or inverted_proper_noun(ctx, cand.cue), "direct-adjacent")
 
 
 def adjacent_mention(window):
@@ -119,6 +119,20 @@ def adjacent_mention(window):
         if token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS:
             return token
     return None
+
+
+def inverted_proper_noun(ctx: Context, cue):
+    """'“...,” tweets PM Modi.': a run of proper nouns right after the cue that closes the sentence is its
+    speaker, however the parser hung it; the run's last word is its head."""
+    run_end = cue.i + 1
+    while run_end < len(ctx.doc) and _capitalised_noun(ctx.doc[run_end]) and run_end - cue.i <= 4:
+        run_end += 1
+    closes = run_end >= len(ctx.doc) or ctx.doc[run_end].is_punct or ctx.doc[run_end].is_space
+    return ctx.doc[run_end - 1] if run_end > cue.i + 1 and closes else None
+
+
+def _capitalised_noun(token) -> bool:
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
 
 
 def with_reported_lead(ctx: Context, q: QuoteSpan, cue, start: int, parts):
