@@ -92,6 +92,15 @@ CASES = [
          "Gary was upset,” according to one of the survivors.", "Gary took her chain off", "one of the survivors",
          "according to", "direct", "direct-according/partitive", "a-clause-inside-the-quotation-is-no-frame",
          records=1),
+    case("PM Modi Israel Visit Live: Netanyahu calls PM Modi 'my dear friend'\nAddressing the Knesset, Israeli PM "
+         "Benjamin Netanyahu says, \"I have to be diplomatic, I will not rank it. I don’t want to get into trouble. "
+         "But I have never been more moved than by your visit here.\"", "I have to be diplomatic",
+         "Benjamin Netanyahu", "says", "direct", "direct-cue/named", "a-cue-before-a-quotation-is-no-parenthetical",
+         lacks=["Addressing"]),
+    case("At a rally in Milwaukee this spring, Melania Trump described him as \"kind\" with a \"great heart.\" (That "
+         "said, she also noted, \"When you attack him, he will punch back 10 times harder.\")", "When you attack him",
+         "Melania Trump", "noted", "direct", "direct-cue/pronoun-previous-speaker", "that-said-is-a-turn-of-phrase",
+         lacks=["That said"]),
 ]
 
 
@@ -104,6 +113,11 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("She rejected the suggestion that the company had misled its investors.",
                  id="a-claim-somebody-rejects-is-not-theirs"),
     pytest.param("Service providers have complained about paying the fees.", id="complained-about-names-a-topic"),
+    pytest.param("The number of deaths announced so far by University Hospitals Birmingham NHS Foundation Trust stands "
+                 "at 826 - the highest for any trust in England (though note that NHS trusts serve different-sized "
+                 "catchment populations).", id="an-imperative-to-the-reader-reports-nobody"),
+    pytest.param("On the night of 20 November, the protesters, who call themselves “water protectors”, were camping "
+                 "outdoors.", id="what-people-call-themselves-is-a-name-not-words-said"),
     pytest.param("The ministry announced 570 deaths and 2,000 new cases on Sunday.", id="announced-numbers-are-no-claim"),
 ])
 def test_no_frame(extract, text):

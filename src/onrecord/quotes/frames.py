@@ -6,7 +6,7 @@ from onrecord.quotes.context import Context, Frame
 from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, JUDGING_VERBS,
                                      JUDGING_WITHOUT_REASON, OBJECT_CONTENT_VERBS, OBJECT_PREPOSITION_VERBS,
                                      is_speech_verb, lemma_of)
-from onrecord.quotes.marks import CLOSERS
+from onrecord.quotes.marks import CLOSERS, OPENERS
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
 from onrecord.quotes.syntax import addressee_of, after_that, author_of_findings, cue_text, subject_of
 
@@ -15,7 +15,7 @@ from onrecord.quotes.syntax import addressee_of, after_that, author_of_findings,
 def complement_frame(ctx: Context, verb) -> Frame | None:
     """'X said the talks would resume' (speech-verb) and 'The talks will resume, X said' (inverted-cue)."""
     complements = _complements(verb)
-    if not complements:
+    if not complements or _imperative(verb):
         return None
     content = complements[0]
     start, end = after_that(content), content.right_edge.idx + len(content.right_edge)
@@ -26,6 +26,12 @@ def complement_frame(ctx: Context, verb) -> Frame | None:
         return None
     rule = "inverted-cue" if content.i < verb.i else "speech-verb"
     return Frame(verb, cue_text(verb), subject_of(verb), start, end, addressee_of(ctx, verb), rule, [(start, end)])
+
+
+def _imperative(verb) -> bool:
+    """'(though note that NHS trusts serve ...)': the writer telling the reader, nobody reported."""
+    return verb.tag_ == "VB" and verb.dep_ in ("ROOT", "parataxis") and not any(
+        c.dep_ in ("nsubj", "aux", "auxpass", "neg") for c in verb.children)
 
 
 def _complements(verb) -> list:
@@ -102,8 +108,8 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head.i == verb.i:
         return None
     subject = subject_of(verb)
-    if subject is None or subject.head.i != verb.i:
-        return None
+    if subject is None or subject.head.i != verb.i or subject.lower_ in ("that", "this"):
+        return None  # 'That said, she also noted, “...”': a turn of phrase, nobody speaking
     edge = next(t.i for t in verb.subtree if not t.is_punct)
     if edge == 0 or not ctx.doc[edge - 1].is_punct:
         return None
@@ -114,6 +120,8 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     cue_end = verb.right_edge.idx + len(verb.right_edge)
     parts = [ctx.trim(sentence_start, cue_start)]
     if head.i > verb.i and head.left_edge.i < verb.left_edge.i:
+        if ctx.text[verb.idx + len(verb):head.right_edge.idx].lstrip(" ,:")[:1] in OPENERS:
+            return None  # 'Addressing the Knesset, X says, "I have to ...': the cue of the quotation after it
         parts.append(ctx.trim(cue_end, head.right_edge.idx + len(head.right_edge)))
     parts = [p for p in parts if len(ctx.text[p[0]:p[1]].split()) >= 2]
     if not parts or sum(len(ctx.text[a:b].split()) for a, b in parts) < 3:

@@ -84,6 +84,8 @@ def _before_cue(inside, before):
     for token in before:
         if not is_speech_verb(token, direct=True):
             continue
+        if lemma_of(token) == "call" and any(c.lower_.endswith(("self", "selves")) for c in token.children):
+            return None  # 'the protesters, who call themselves “water protectors”': a name, not words said
         governs = len(inside) and any(a.i == token.i for a in inside.root.ancestors)
         right_before = token.i == before[0].i and is_speech_verb(token) and token.dep_ != "amod"
         if ends_with_lead or governs or right_before:
