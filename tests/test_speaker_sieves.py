@@ -5,6 +5,21 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Mr Corbett was found dead in his home in August 2015.\n\nMr Corbett’s daughter Sarah (17) said Molly Martens "
+         "had taken everything from her.\n\n“I was a piece in her chessboard,” Ms Corbett told the court.",
+         "a piece in her chessboard", "Sarah Corbett", "told", "direct", "direct-cue/named",
+         "a-daughter-named-by-her-given-name-takes-the-family-name-and-ms-picks-her"),
+    case("“We each have our own opinion,” Jim Bennett, 57, told a voter.\n\nBennett’s sister Gale was crowned the "
+         "queen.\n\n“We’re Manchester people,” Bennett said.", "Manchester people", "Jim Bennett", "said", "direct",
+         "direct-cue/named", "a-bare-surname-is-the-one-called-by-it-not-a-relative"),
+    case("Russian President Vladimir Putin’s spokesman Dmitry Peskov has tested positive for coronavirus, local media "
+         "report.\n\nThey quote Peskov himself as saying he has been taken to hospital in Moscow.",
+         "taken to hospital", "Dmitry Peskov", "saying", "indirect", "speech-verb/named",
+         "quoted-as-saying-is-the-one-quoted"),
+    case("“We’re going to hope for the best,” said Linda Black Elk, who works with the Standing Rock Medic & Healer "
+         "Council.\n\nMore than two dozen people were hospitalized during the conflict, according to the medic and "
+         "healer council.", "two dozen people", "Standing Rock Medic & Healer Council", "according to", "indirect",
+         "according-to/definite-description", "a-lower-case-description-of-an-organisation-named-before"),
     case("The Israeli military said on Friday that troops had entered the city.\n\nMr Netanyahu spoke after the "
          "military said it had encircled the main city.", "encircled the main city", "Israeli military", "said",
          "indirect", "speech-verb/earlier-description", "a-bare-definite-noun-is-the-earlier-fuller-speaker"),

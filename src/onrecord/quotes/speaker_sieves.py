@@ -217,7 +217,7 @@ def definite_description(ctx: Context, token):
     """'the agency said', 'the president said': a definite description of someone the story has named names
     them: a person whose title or role holds the noun, an organisation whose name holds it, else the latest
     organisation quoted before."""
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or token.dep_ not in SUBJECT_DEPS:
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or not _source_position(token):
         return None
     determiners = [c.lower_ for c in token.lefts if c.dep_ == "det"]
     if determiners != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
@@ -231,6 +231,9 @@ def definite_description(ctx: Context, token):
         found = ctx.names.holding_role(noun, token.idx)
     elif noun in ORGANISATION_NOUNS:
         found = ctx.names.organisation_called(noun, token.idx)
+        modifiers = {t.lower_ for t in token.subtree if t.i < token.i and t.pos_ in ("NOUN", "ADJ")}
+        if found is not None and not modifiers <= set(found.name.lower().split()):
+            found = None  # 'the medic and healer council' is the Standing Rock Medic & Healer Council, no other
         if found is None and noun in GENERIC_ORGANISATION_NOUNS:
             horizon = ctx.paras[max(0, (ctx.para_of(token.idx) or 0) - 2)].start
             found = _latest_organisation_quoted(ctx, token.idx)
@@ -241,6 +244,12 @@ def definite_description(ctx: Context, token):
     mention = ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
     return Speaker(found.name, mention.text, mention.start_char, mention.end_char, found.kind, found.role,
                    found.affiliation), "definite-description"
+
+
+def _source_position(token) -> bool:
+    """A subject, or the object of 'according to'."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.lower_ == "to"
+                                          and token.head.head.lower_ == "according")
 
 
 def _latest_organisation_quoted(ctx: Context, before: int) -> Person | None:

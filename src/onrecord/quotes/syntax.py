@@ -40,6 +40,9 @@ def subject_of(verb):
             current = current.head
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            quoted = [c for c in current.head.head.children if c.dep_ == "dobj"]
+            if current.head.lower_ == "as" and current.head.head.lemma_.lower() == "quote" and quoted:
+                return quoted[0]  # "They quote Peskov as saying ...": Peskov says it
             current = current.head.head  # "X was criticised for saying ..."
             continue
         return None

@@ -88,6 +88,30 @@ def title_before(ent) -> str | None:
     return ent.doc[start:ent.start].text if start < ent.start else None
 
 
+KIN_NOUNS = frozenset("""daughter son wife husband mother father sister brother widow widower niece nephew
+granddaughter grandson stepdaughter stepson""".split())
+
+
+def _family_name(ent) -> list[str]:
+    """'Mr Corbett's daughter Sarah', 'Trump's wife, Melania': a given name after a named relative's kin noun
+    takes the relative's family name ('Sarah Corbett')."""
+    root = ent.root
+    kin = root.head
+    if root.dep_ not in ("appos", "compound", "npadvmod") or kin.lemma_.lower() not in KIN_NOUNS or kin.i > root.i:
+        return []
+    owners = [c for c in kin.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return [owners[0].text] if owners else []
+
+
+def _title_gender(title: str) -> str | None:
+    words = {w.strip(".").lower() for w in title.split()}
+    if words & FEMALE_TITLES:
+        return "f"
+    if words & MALE_TITLES:
+        return "m"
+    return None
+
+
 def leading_title(text: str) -> str | None:
     """'Taoiseach' of 'Taoiseach Leo Varadkar', 'Prime Minister' of 'Prime Minister Jane Holt': the titles a
     name starts with, as written."""
@@ -147,6 +171,8 @@ class Person:
     """Nouns the text describes them with: 'airline' for 'the German airline Lufthansa'."""
     titles: set[str] = field(default_factory=set)
     """Words of the titles written with their name: {'prime', 'minister'} for 'PM Benjamin Netanyahu'."""
+    family_name_given: bool = True
+    """False for 'Sarah Corbett' from 'Mr Corbett's daughter Sarah': the story never called her by it alone."""
 
     @property
     def surname(self) -> str:
@@ -213,10 +239,12 @@ class NameIndex:
         words = name_words(ent.text)
         if not words or not any(w[:1].isupper() for w in words):
             return
+        family = _family_name(ent) if len(words) == 1 else []
+        words += family
         title = leading_title(ent.text) or title_before(ent)
         person = self._match_titled(words, ent.start_char, title)
         if person is None:
-            person = Person(" ".join(words), "person")
+            person = Person(" ".join(words), "person", family_name_given=not family)
             self._remember(person)
         person.positions.append(ent.start_char)
         if title:
@@ -273,10 +301,16 @@ class NameIndex:
                 candidates.append(person)
         if not candidates:
             return None
+
         def last_seen(p: Person) -> int:
             return max((pos for pos in p.positions if pos <= position), default=-1)
 
         surname_matches = [p for p in candidates if p.surname == lowered[-1]]
+        inferred = [p for p in surname_matches if not p.family_name_given]
+        if len(lowered) == 1 and 0 < len(inferred) < len(surname_matches):
+            # 'Bennett said' is Jim Bennett, not 'Bennett's sister Gale'
+            surname_matches = [p for p in surname_matches if p not in inferred]
+            candidates = [p for p in candidates if p not in inferred]
         latest = max(candidates, key=last_seen)
         if surname_matches and last_seen(latest) > max(map(last_seen, surname_matches)) and len(lowered) == 1 \
                 and len(latest.name.split()) > 2:
@@ -300,6 +334,12 @@ class NameIndex:
         person = self._match(words, position)
         if person is None or not title or len(words) != 1:
             return person
+        gender = _title_gender(title)
+        if gender is not None and person.gender not in (None, gender):
+            # 'Ms Corbett' after 'Mr Corbett': his daughter, not him
+            namesakes = [p for p in self._sharing_a_word([words[0].lower()]) if p.surname == words[0].lower()
+                         and p.gender in (None, gender)]
+            return namesakes[-1] if namesakes else None
         wanted = _title_words(title)
         holders = [p for p in self._sharing_a_word([w.lower() for w in words]) if p.surname == words[-1].lower()
                    and wanted & (p.titles | _title_words(p.role or ""))]
