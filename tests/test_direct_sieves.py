@@ -5,6 +5,10 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("\"Welcome to Israel, my dear friend PM Narendra Modi, \" tweets Israeli Prime Minister Benjamin Netanyahu.",
+         "Welcome to Israel", "Benjamin Netanyahu", "tweets", "direct", "direct-cue/named",
+         "a-closing-mark-after-a-stray-space", exact="Welcome to Israel, my dear friend PM Narendra Modi",
+         role="Israeli Prime Minister"),
     case("Prime Minister Narendra Modi landed on Tuesday.\n\n“It has been an honour to address the Knesset,” tweets PM "
          "Modi.", "an honour", "Narendra Modi", "tweets", "direct", "direct-adjacent/named",
          "a-name-after-the-cue-the-parser-left-unattached"),

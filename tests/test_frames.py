@@ -92,6 +92,10 @@ CASES = [
          "Gary was upset,” according to one of the survivors.", "Gary took her chain off", "one of the survivors",
          "according to", "direct", "direct-according/partitive", "a-clause-inside-the-quotation-is-no-frame",
          records=1),
+    case("When officers went to Heidnik’s home, former police lieutenant James Hansen recalls, it was “sort of "
+         "intimidating — it had metal doors on it and all the windows had bars”.", "When officers went",
+         "James Hansen", "recalls", "indirect", "parenthetical-cue/named",
+         "a-parenthetical-cue-the-parser-hung-the-leading-clause-on", exact="When officers went to Heidnik’s home"),
     case("PM Modi Israel Visit Live: Netanyahu calls PM Modi 'my dear friend'\nAddressing the Knesset, Israeli PM "
          "Benjamin Netanyahu says, \"I have to be diplomatic, I will not rank it. I don’t want to get into trouble. "
          "But I have never been more moved than by your visit here.\"", "I have to be diplomatic",

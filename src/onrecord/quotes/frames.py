@@ -110,7 +110,11 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     subject = subject_of(verb)
     if subject is None or subject.head.i != verb.i or subject.lower_ in ("that", "this"):
         return None  # 'That said, she also noted, “...”': a turn of phrase, nobody speaking
-    edge = next(t.i for t in verb.subtree if not t.is_punct)
+    # 'When officers went to the home, X recalls, it was ...': the parser may hang the leading clause on the
+    # cue; the cue's words start at its subject
+    edge = min(t.i for c in verb.lefts if c.dep_ not in ("advcl", "ccomp", "conj", "parataxis")
+               for t in c.subtree if not t.is_punct) if any(
+        c.dep_ not in ("advcl", "ccomp", "conj", "parataxis") and not c.is_punct for c in verb.lefts) else verb.i
     if edge == 0 or not ctx.doc[edge - 1].is_punct:
         return None
     head = verb.head

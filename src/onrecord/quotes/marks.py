@@ -43,7 +43,9 @@ def _spaced_opening(text: str, i: int, end: int) -> bool:
 def _is_closing(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     before = text[i - 1] if i > 0 else " "
-    return not before.isspace() and not after.isalnum()
+    # '"Welcome to Israel, my dear friend PM Narendra Modi, " tweets ...': a stray space before the mark
+    stray_space = before == " " and i > 1 and text[i - 2] in ",.!?" and after.isspace()
+    return (not before.isspace() or stray_space) and not after.isalnum()
 
 
 _DOUBLE_MARKS = "“”\""
