@@ -92,6 +92,14 @@ CASES = [
          "Gary was upset,” according to one of the survivors.", "Gary took her chain off", "one of the survivors",
          "according to", "direct", "direct-according/partitive", "a-clause-inside-the-quotation-is-no-frame",
          records=1),
+    case("Another witness, Polly Sheppard, told the jury Roof stood over her with his gun and asked her if she had "
+         "been shot.", "Roof stood over her", "Polly Sheppard", "told", "indirect", "speech-verb/named-appositive",
+         "told-someone-a-clause-the-parser-read-as-relative", addressee="the jury"),
+    case("As reported by the Irish Examiner, the pair will now each serve between seven months and two years.",
+         "the pair will now", "Irish Examiner", "reported", "indirect", "as-reported/named", "as-reported-by",
+         exact="the pair will now each serve between seven months and two years"),
+    case("As the Guardian reported, the talks have stalled for a week.", "the talks have stalled", "Guardian",
+         "reported", "indirect", "as-reported/named", "as-x-reported", exact="the talks have stalled for a week"),
     case("When officers went to Heidnik’s home, former police lieutenant James Hansen recalls, it was “sort of "
          "intimidating — it had metal doors on it and all the windows had bars”.", "When officers went",
          "James Hansen", "recalls", "indirect", "parenthetical-cue/named",

@@ -35,7 +35,18 @@ def _imperative(verb) -> bool:
 
 
 def _complements(verb) -> list:
-    return [c for c in verb.children if c.dep_ == "ccomp"] or _that_clauses(verb)
+    return [c for c in verb.children if c.dep_ == "ccomp"] or _that_clauses(verb) or _clauses_read_as_relative(verb)
+
+
+def _clauses_read_as_relative(verb) -> list:
+    """'told the jury Roof stood over her': the parser read the clause told as a relative clause on the one
+    told; a relative clause with no relative word after a verb of telling is what was told."""
+    if lemma_of(verb) not in ADDRESSEE_OBJECT_VERBS:
+        return []
+    return [g for c in verb.children if c.dep_ in ("dobj", "dative") for g in c.children
+            if g.dep_ == "relcl" and g.i > c.i and g.left_edge.i == c.i + 1
+            and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that" for t in g.lefts)
+            and any(t.dep_ == "nsubj" for t in g.lefts)]
 
 
 def _reported_clauses_after(verb, content, end: int) -> int:
@@ -157,6 +168,25 @@ def object_frame(ctx: Context, verb) -> Frame | None:
     if len(ctx.text[start:end].split()) < 3:
         return None
     return Frame(verb, cue_text(verb), subject_of(verb), start, end, None, "speech-object", [(start, end)])
+
+
+@frame_sieve("as-reported", per_speech_verb=True)
+def as_reported_frame(ctx: Context, verb) -> Frame | None:
+    """'As reported by the Irish Examiner, the pair will now serve ...': an 'as' clause of reporting at the start
+    of its sentence reports the rest of it."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    head = verb.head
+    if subject is None or verb.left_edge.i != head.left_edge.i or verb.tag_ not in ("VBN", "VBD", "VBZ", "VBP"):
+        return None
+    last = head.right_edge
+    while last.is_punct and last.i > verb.i:
+        last = last.nbor(-1)
+    start, end = ctx.trim(verb.right_edge.idx + len(verb.right_edge), last.idx + len(last))
+    if len(ctx.text[start:end].split()) < 3:
+        return None
+    return Frame(verb, cue_text(verb), subject, start, end, None, "as-reported", [(start, end)])
 
 
 @frame_sieve("claim-noun")
