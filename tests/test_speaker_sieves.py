@@ -5,6 +5,15 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Communist Party of India MP P Sandosh Kumar on Wednesday said that Israel is like a \"second Gujarat\" to "
+         "Prime Minister Narendra Modi.\n\n“It is like Gujarat,” said Sandosh Kumar.", "It is like Gujarat",
+         "P Sandosh Kumar", "said", "direct", "direct-cue/named", "initials-written-once-before-the-name-are-part-of-it"),
+    case("Communist Party of India MP P Sandosh Kumar on Wednesday said that Israel is like a \"second Gujarat\" to "
+         "Prime Minister Narendra Modi.\n\n“It is like Gujarat,” said Sandosh Kumar.", "second Gujarat",
+         "P Sandosh Kumar", "said", "mixed", "speech-verb/named-appositive",
+         "a-titled-member-the-parser-hung-on-the-party", role="MP"),
+    case("A Joe Biden supporter waved a flag.\n\n“We will win,” said Joe Biden.", "We will win", "Joe Biden", "said",
+         "direct", "direct-cue/named", "an-article-is-no-initial"),
     case("Mr Corbett was found dead in his home in August 2015.\n\nMr Corbett’s daughter Sarah (17) said Molly Martens "
          "had taken everything from her.\n\n“I was a piece in her chessboard,” Ms Corbett told the court.",
          "a piece in her chessboard", "Sarah Corbett", "told", "direct", "direct-cue/named",

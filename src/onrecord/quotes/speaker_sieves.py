@@ -27,9 +27,27 @@ def named_appositive(ctx: Context, token):
     appositive_names = [c for c in token.children if (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
                         and (c.dep_ == "appos" or _misread_conjunct(c))]
     title = token.pos_ == "PROPN" and token.lower_ in TITLES
+    if token.ent_type_ == "ORG" and appositive_names:
+        member = _titled_member(ctx, appositive_names[0])
+        return (member, "named-appositive") if member is not None else None
     if (token.pos_ != "NOUN" and not title) or token.ent_type_ or not appositive_names:
         return None
     return described_person(ctx, appositive_names[0]), "named-appositive"
+
+
+def _titled_member(ctx: Context, name) -> Speaker | None:
+    """'Communist Party of India MP P Sandosh Kumar said': the parser made the party the subject and the member
+    its apposition; a title among the name's compounds marks where the person's name starts."""
+    words = [t for t in name.subtree if t.i <= name.i]
+    titles = [t for t in words if t.lower_.strip(".") in TITLES]
+    if not titles or titles[-1].i == name.i:
+        return None
+    span = ctx.doc[titles[-1].i + 1:name.i + 1]
+    person = ctx.names.person(span.text, span.start_char)
+    if person is None:
+        return None
+    return Speaker(person.name, span.text, span.start_char, span.end_char, person.kind, person.role or titles[-1].text,
+                   person.affiliation)
 
 
 def _misread_conjunct(token) -> bool:

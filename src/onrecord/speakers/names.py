@@ -202,6 +202,8 @@ class NameIndex:
                    and not (len(name_words(e.text)) == 1 and name_words(e.text)[0].lower() in organisation_starts)]
         for ent in sorted(persons, key=lambda e: -len(name_words(e.text))):
             self._add_person(ent)
+        for person in self.people:
+            self._take_initials(person)
         for ent in self.entities.ents:
             organisation = ent.label_ == "PERSON" and looks_like_organisation(name_words(ent.text))
             if ent.label_ in KIND_BY_LABEL and (ent.label_ != "PERSON" or organisation):
@@ -255,6 +257,20 @@ class NameIndex:
             person.role, affiliation = role_and_affiliation(ent, self.entities)
             person.role = person.role or leading_title(ent.text)
             person.affiliation = person.affiliation or affiliation
+
+    def _take_initials(self, person: Person) -> None:
+        """'P Sandosh Kumar' where the entity recogniser found only 'Sandosh Kumar': initials the story writes
+        before the name once are part of it (the fullest name wins)."""
+        if len(person.name.split()) < 2:
+            return
+        found = re.search(r"(?<![\w.])((?:(?:[B-HJ-Z]|[A-Z]\.)\s+){1,2})" + re.escape(person.name) + r"\b",
+                          self._doc_text)
+        if found is None:
+            return
+        initials = " ".join(found.group(1).split())
+        person.name = f"{initials} {person.name}"
+        self._by_word.setdefault(("first", initials.split()[0].lower()), []).append(person)
+        self._by_word.setdefault(("penult", person.name.split()[-2].lower()), []).append(person)
 
     @staticmethod
     def _gender(ent, words: list[str]) -> str | None:
