@@ -5,6 +5,17 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("The German airline Lufthansa has more pilots than it needs. A spokesman for Lufthansa, which has about 5,000 "
+         "pilots, said that some of the cuts could be achieved by early retirements.", "early retirements",
+         "spokesman for Lufthansa", "said", "indirect", "speech-verb/description",
+         "a-description-keeps-its-phrase-before-a-comma"),
+    case("Heidnik held services in his home and one person who attended had reportedly come out saying there was a "
+         "woman imprisoned in the basement.", "a woman imprisoned", "one person who attended", "saying", "indirect",
+         "speech-verb/description", "a-description-keeps-a-short-relative-clause"),
+    case("Amid heavy explosions, Israeli military spokesperson Rear Admiral Daniel Hagari told reporters the troops "
+         "had advanced.\n\nMr Netanyahu spoke after the military said it had encircled the main city.",
+         "encircled the main city", "Israeli military", "said", "indirect", "speech-verb/earlier-description",
+         "a-bare-definite-noun-is-its-earlier-named-use", speaker_kind="organization"),
     case("Communist Party of India MP P Sandosh Kumar on Wednesday said that Israel is like a \"second Gujarat\" to "
          "Prime Minister Narendra Modi.\n\n“It is like Gujarat,” said Sandosh Kumar.", "It is like Gujarat",
          "P Sandosh Kumar", "said", "direct", "direct-cue/named", "initials-written-once-before-the-name-are-part-of-it"),

@@ -8,6 +8,7 @@ from dataclasses import replace
 from onrecord.quotes.context import Context
 from onrecord.quotes.lexicon import (COMPANY_NOUNS, DOCUMENT_NOUNS, EPITHET_NOUNS, GENERIC_ORGANISATION_NOUNS,
                                      ORGANISATION_NOUNS, PERSON_NOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS)
+from onrecord.quotes.lexicon import is_speech_verb
 from onrecord.quotes.registry import speaker_sieve
 from onrecord.quotes.syntax import subject_of
 from onrecord.records import Speaker
@@ -173,14 +174,22 @@ def _described(ctx: Context, token):
     end = mention.end
     if not has_conjuncts:
         for child in token.rights:
-            subtree = list(child.subtree)
+            subtree = _before_comma(list(child.subtree))  # 'a spokesman for Lufthansa, which has ...'
+            short_relative = (child.dep_ == "relcl" and len(subtree) == 2 and subtree[0].tag_ in ("WP", "WDT")
+                              and not any(is_speech_verb(t) for t in subtree))  # 'one person who attended'
             describes = (child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS) or (
                 child.dep_ == "amod" and child.pos_ == "ADJ")  # 'a person familiar with the lawsuit'
-            if (not describes or subtree[0].i != end or any(t.pos_ in ("VERB", "AUX") for t in subtree)
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in subtree) and not short_relative
+            if (not (describes or short_relative) or subtree[0].i != end or has_verb
                     or subtree[-1].i + 1 - mention.start > MAX_DESCRIPTION_WORDS):
                 break
             end = subtree[-1].i + 1
     return ctx.doc[mention.start:end], has_conjuncts
+
+
+def _before_comma(tokens: list) -> list:
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    return tokens[:commas[0]] if commas and commas[0] > 0 else tokens
 
 
 def _without_article(text: str) -> str:
@@ -289,13 +298,31 @@ def earlier_description(ctx: Context, token):
                                                          for c in token.rights):
         return None
     noun = token.lower_
+    mention = ctx.doc[token.i - 1:token.i + 1]
     for quotation in reversed(ctx.quotations):
         speaker = quotation.speaker
         words = (speaker.name or "").split() if speaker is not None else []
         if len(words) > 1 and words[-1].lower() == noun and speaker.start < token.idx:
-            mention = ctx.doc[token.i - 1:token.i + 1]
             return replace(speaker, mention=mention.text, start=mention.start_char,
                            end=mention.end_char), "earlier-description"
+    fuller = _named_description_before(ctx, token) if noun in ORGANISATION_NOUNS else None
+    if fuller is None:
+        return None
+    return Speaker(fuller, mention.text, mention.start_char, mention.end_char, "organization"), "earlier-description"
+
+
+def _named_description_before(ctx: Context, token) -> str | None:
+    """'Israeli military' of an earlier 'Israeli military spokesperson ...', 'Morton County sheriff's department':
+    the nearest earlier use of the noun with a name among its modifiers."""
+    for earlier in reversed(ctx.doc[:token.i]):
+        if earlier.lower_ != token.lower_:
+            continue
+        modifiers = [c for c in earlier.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        if earlier.dep_ in ("compound", "amod"):  # 'Israeli military spokesperson': 'Israeli' may hang on the spokesperson
+            modifiers += [c for c in earlier.head.lefts if c.i < earlier.i and c.dep_ in ("amod", "compound", "nmod")]
+        if any(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) for c in modifiers for t in c.subtree):
+            start = min(t.i for c in modifiers for t in c.subtree)
+            return _without_article(ctx.doc[start:earlier.i + 1].text)
     return None
 
 
