@@ -9,19 +9,11 @@ from importlib import resources
 
 from onrecord.speakers.entity_index import EntityIndex
 from onrecord.speakers.roles import role_and_affiliation
+from onrecord.speakers.titles import (FEMALE_TITLES, MALE_TITLES, TITLES, family_name, leading_title, title_before,
+                                      title_gender, title_words)
 
 SPEECH_LEMMAS = frozenset("say tell add note argue warn insist explain claim write ask reply".split())
 
-TITLES = frozenset("""
-mr mrs ms miss dr prof sir dame lord lady president vice sen senator gov governor rep representative
-prime minister secretary gen general lt col colonel maj major capt captain adm admiral sgt judge justice
-rev reverend father pope king queen prince princess sheikh chancellor ambassador mayor speaker chairman
-chairwoman chair leader commissioner deputy foreign defense defence interior state first lady premier
-coach officer detective agent chief inspector sergeant doctor nurse pastor bishop rabbi imam ayatollah emir
-sultan cardinal archbishop attorney superintendent trooper constable sheriff councillor councilman
-councilwoman assemblyman assemblywoman congressman congresswoman taoiseach tanaiste tánaiste pm mp mla mep
-ceo cfo coo cto hon honourable
-""".split())
 ORGANISATION_HEADS = frozenset("""
 court courts clause amendment council committee commission institute institution university college school
 ministry department agency administration government party company corporation corp inc ltd llc plc group
@@ -38,8 +30,6 @@ def looks_like_organisation(words: list[str]) -> bool:
     return bool(words) and words[-1].lower().strip(".,") in ORGANISATION_HEADS
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "NORP": "group", "FAC": "place"}
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
-MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
 
 
 @lru_cache(maxsize=1)
@@ -65,61 +55,6 @@ def name_words(text: str) -> list[str]:
     if words and words[-1].endswith(".") and len(words[-1]) > 3 and words[-1][:-1].lower() not in ABBREVIATIONS:
         words[-1] = words[-1][:-1]  # 'PM Modi.' at the end of a sentence
     return words
-
-
-TITLE_ABBREVIATIONS = {"pm": "prime minister", "sen": "senator", "gov": "governor", "rep": "representative",
-                       "gen": "general", "lt": "lieutenant", "col": "colonel", "dr": "doctor", "prof": "professor",
-                       "pres": "president", "supt": "superintendent", "insp": "inspector", "sgt": "sergeant"}
-
-
-def _title_words(text: str) -> set[str]:
-    """'PM' and 'Prime Minister' give the same words."""
-    words = set()
-    for word in re.findall(r"[\w]+", text.lower()):
-        words.update(TITLE_ABBREVIATIONS.get(word, word).split())
-    return words - {"the", "of", "a", "an"}
-
-
-def title_before(ent) -> str | None:
-    """'PM' before 'Netanyahu' when the entity recogniser left the title out of the name."""
-    start = ent.start
-    while start > 0 and ent.doc[start - 1].lower_.strip(".") in TITLES:
-        start -= 1
-    return ent.doc[start:ent.start].text if start < ent.start else None
-
-
-KIN_NOUNS = frozenset("""daughter son wife husband mother father sister brother widow widower niece nephew
-granddaughter grandson stepdaughter stepson""".split())
-
-
-def _family_name(ent) -> list[str]:
-    """'Mr Corbett's daughter Sarah', 'Trump's wife, Melania': a given name after a named relative's kin noun
-    takes the relative's family name ('Sarah Corbett')."""
-    root = ent.root
-    kin = root.head
-    if root.dep_ not in ("appos", "compound", "npadvmod") or kin.lemma_.lower() not in KIN_NOUNS or kin.i > root.i:
-        return []
-    owners = [c for c in kin.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    return [owners[0].text] if owners else []
-
-
-def _title_gender(title: str) -> str | None:
-    words = {w.strip(".").lower() for w in title.split()}
-    if words & FEMALE_TITLES:
-        return "f"
-    if words & MALE_TITLES:
-        return "m"
-    return None
-
-
-def leading_title(text: str) -> str | None:
-    """'Taoiseach' of 'Taoiseach Leo Varadkar', 'Prime Minister' of 'Prime Minister Jane Holt': the titles a
-    name starts with, as written."""
-    words = [w for w in re.split(r"\s+", text.strip()) if w]
-    taken = 0
-    while taken < len(words) - 1 and words[taken].lower().strip(".") in TITLES:
-        taken += 1
-    return " ".join(words[:taken]) or None
 
 
 def expand_name(ent):
@@ -241,7 +176,7 @@ class NameIndex:
         words = name_words(ent.text)
         if not words or not any(w[:1].isupper() for w in words):
             return
-        family = _family_name(ent) if len(words) == 1 else []
+        family = family_name(ent) if len(words) == 1 else []
         words += family
         title = leading_title(ent.text) or title_before(ent)
         person = self._match_titled(words, ent.start_char, title)
@@ -250,7 +185,7 @@ class NameIndex:
             self._remember(person)
         person.positions.append(ent.start_char)
         if title:
-            person.titles |= _title_words(title)
+            person.titles |= title_words(title)
         if person.gender is None:
             person.gender = self._gender(ent, words)
         if person.role is None:
@@ -350,15 +285,15 @@ class NameIndex:
         person = self._match(words, position)
         if person is None or not title or len(words) != 1:
             return person
-        gender = _title_gender(title)
+        gender = title_gender(title)
         if gender is not None and person.gender not in (None, gender):
             # 'Ms Corbett' after 'Mr Corbett': his daughter, not him
             namesakes = [p for p in self._sharing_a_word([words[0].lower()]) if p.surname == words[0].lower()
                          and p.gender in (None, gender)]
             return namesakes[-1] if namesakes else None
-        wanted = _title_words(title)
+        wanted = title_words(title)
         holders = [p for p in self._sharing_a_word([w.lower() for w in words]) if p.surname == words[-1].lower()
-                   and wanted & (p.titles | _title_words(p.role or ""))]
+                   and wanted & (p.titles | title_words(p.role or ""))]
         return holders[0] if len(holders) == 1 else person
 
     def entity(self, text: str) -> Person | None:
@@ -367,7 +302,7 @@ class NameIndex:
     def holding_role(self, noun: str, before: int) -> Person | None:
         """The person named last before `before` whose role or title holds the noun ('the president')."""
         for position, person in self.people_before(before):
-            if noun in _title_words(person.role or "") | person.titles:
+            if noun in title_words(person.role or "") | person.titles:
                 return person
         return None
 

@@ -1,0 +1,183 @@
+"""Description sieves: a mention that is a description ('the agency', 'the Tennessee lawmaker', 'one person
+who attended'), named after the person or organisation the story gave it to, else kept as written."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from onrecord.quotes.context import Context
+from onrecord.quotes.lexicon import (COMPANY_NOUNS, EPITHET_NOUNS, GENERIC_ORGANISATION_NOUNS, ORGANISATION_NOUNS,
+                                     PERSON_NOUNS, SUBJECT_DEPS, is_speech_verb)
+from onrecord.quotes.registry import speaker_sieve
+from onrecord.records import Speaker
+from onrecord.speakers import Person
+from onrecord.speakers.titles import TITLES
+
+NOUN_PHRASE_LEFTS = frozenset("compound amod poss det nmod nummod".split())
+"""What a description keeps before its noun: 'the Israeli military', 'two US officials', 'one witness'."""
+
+
+def noun_phrase(ctx: Context, token):
+    conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    start_tok = min((c.left_edge for c in token.lefts if c.dep_ in NOUN_PHRASE_LEFTS), key=lambda t: t.i,
+                    default=token)
+    end_tok = conjuncts[-1] if conjuncts else token
+    return ctx.doc[start_tok.i:end_tok.i + 1], bool(conjuncts)
+
+
+DESCRIBING_PREPOSITIONS = frozenset("of for at from with in on to".split())
+MAX_DESCRIPTION_WORDS = 12
+
+
+def described(ctx: Context, token):
+    """The noun phrase a description is, with the phrases right after it that say whose or where within a
+    dozen words ('a spokesman for Lufthansa', 'the Israeli mission to the UN in Geneva'); and whether it joins
+    several nouns."""
+    mention, has_conjuncts = noun_phrase(ctx, token)
+    end = mention.end
+    if not has_conjuncts:
+        for child in token.rights:
+            subtree = _before_comma(list(child.subtree))  # 'a spokesman for Lufthansa, which has ...'
+            short_relative = (child.dep_ == "relcl" and len(subtree) == 2 and subtree[0].tag_ in ("WP", "WDT")
+                              and not any(is_speech_verb(t) for t in subtree))  # 'one person who attended'
+            describes = (child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS) or (
+                child.dep_ == "amod" and child.pos_ == "ADJ")  # 'a person familiar with the lawsuit'
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in subtree) and not short_relative
+            if (not (describes or short_relative) or subtree[0].i != end or has_verb
+                    or subtree[-1].i + 1 - mention.start > MAX_DESCRIPTION_WORDS):
+                break
+            end = subtree[-1].i + 1
+    return ctx.doc[mention.start:end], has_conjuncts
+
+
+def _before_comma(tokens: list) -> list:
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    return tokens[:commas[0]] if commas and commas[0] > 0 else tokens
+
+
+def without_article(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+@speaker_sieve("definite-description")
+def definite_description(ctx: Context, token):
+    """'the agency said', 'the president said': a definite description of someone the story has named names
+    them: a person whose title or role holds the noun, an organisation whose name holds it, else the latest
+    organisation quoted before."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or not _source_position(token):
+        return None
+    determiners = [c.lower_ for c in token.lefts if c.dep_ == "det"]
+    if determiners != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
+        return None
+    if len([c for c in token.lefts if c.dep_ != "det"]) > 1 or any(
+            t.i != token.i and (t.pos_ == "PROPN" or t.ent_type_) for t in token.subtree):
+        return None  # 'the German airline Lufthansa', 'the Trump administration' name themselves
+    noun = token.lemma_.lower()
+    found = None
+    if noun in PERSON_NOUNS or noun in TITLES:
+        found = ctx.names.holding_role(noun, token.idx)
+    elif noun in ORGANISATION_NOUNS:
+        found = ctx.names.organisation_called(noun, token.idx)
+        modifiers = {t.lower_ for t in token.subtree if t.i < token.i and t.pos_ in ("NOUN", "ADJ")}
+        if found is not None and not modifiers <= set(found.name.lower().split()):
+            found = None  # 'the medic and healer council' is the Standing Rock Medic & Healer Council, no other
+        if found is None and noun in GENERIC_ORGANISATION_NOUNS:
+            horizon = ctx.paras[max(0, (ctx.para_of(token.idx) or 0) - 2)].start
+            found = _latest_organisation_quoted(ctx, token.idx)
+            if found is None and noun in COMPANY_NOUNS:
+                found = ctx.names.organisation_before(token.idx, horizon)
+    if found is None:
+        return None
+    mention = ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
+    return Speaker(found.name, mention.text, mention.start_char, mention.end_char, found.kind, found.role,
+                   found.affiliation), "definite-description"
+
+
+def _source_position(token) -> bool:
+    """A subject, or the object of 'according to'."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.lower_ == "to"
+                                          and token.head.head.lower_ == "according")
+
+
+def _latest_organisation_quoted(ctx: Context, before: int) -> Person | None:
+    for quotation in reversed(ctx.quotations):
+        speaker = quotation.speaker
+        if speaker is not None and speaker.name and speaker.kind == "organization" and speaker.start < before:
+            return Person(speaker.name, speaker.kind, role=speaker.role, affiliation=speaker.affiliation)
+    return None
+
+
+@speaker_sieve("earlier-description")
+def earlier_description(ctx: Context, token):
+    """'the military said' after 'the Israeli military' spoke, 'The Government said' after 'the Scottish
+    Government': a bare definite noun is the fuller description of an earlier speaker that it ends."""
+    common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in ORGANISATION_NOUNS | PERSON_NOUNS)
+    if not common or token.dep_ not in SUBJECT_DEPS or token.tag_ in ("NNS", "NNPS"):
+        return None
+    if [c.lower_ for c in token.lefts] != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl")
+                                                         for c in token.rights):
+        return None
+    noun = token.lower_
+    mention = ctx.doc[token.i - 1:token.i + 1]
+    for quotation in reversed(ctx.quotations):
+        speaker = quotation.speaker
+        words = (speaker.name or "").split() if speaker is not None else []
+        if len(words) > 1 and words[-1].lower() == noun and speaker.start < token.idx:
+            return replace(speaker, mention=mention.text, start=mention.start_char,
+                           end=mention.end_char), "earlier-description"
+    fuller = _named_description_before(ctx, token) if noun in ORGANISATION_NOUNS else None
+    if fuller is None:
+        return None
+    return Speaker(fuller, mention.text, mention.start_char, mention.end_char, "organization"), "earlier-description"
+
+
+def _named_description_before(ctx: Context, token) -> str | None:
+    """'Israeli military' of an earlier 'Israeli military spokesperson ...', 'Morton County sheriff's department':
+    the nearest earlier use of the noun with a name among its modifiers."""
+    for earlier in reversed(ctx.doc[:token.i]):
+        if earlier.lower_ != token.lower_:
+            continue
+        modifiers = [c for c in earlier.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        if earlier.dep_ in ("compound", "amod"):  # 'Israeli military spokesperson': 'Israeli' may hang on the spokesperson
+            modifiers += [c for c in earlier.head.lefts if c.i < earlier.i and c.dep_ in ("amod", "compound", "nmod")]
+        if any(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) for c in modifiers for t in c.subtree):
+            start = min(t.i for c in modifiers for t in c.subtree)
+            return without_article(ctx.doc[start:earlier.i + 1].text)
+    return None
+
+
+@speaker_sieve("epithet")
+def epithet(ctx: Context, token):
+    """'“...,” the Tennessee lawmaker says' right after Lamar Alexander was quoted: a definite description of a
+    person, with no name of its own, is the person named and quoted just before, in this or the last paragraph."""
+    noun = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in SUBJECT_DEPS or token.ent_type_:
+        return None
+    if noun not in PERSON_NOUNS and noun not in TITLES and noun not in EPITHET_NOUNS:
+        return None
+    determiners = [c.lower_ for c in token.lefts if c.dep_ == "det"]
+    if determiners != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
+        return None
+    if any(t.i != token.i and t.ent_type_ in ("PERSON", "ORG") for t in token.subtree):
+        return None  # 'the Clinton spokesman' is somebody else
+    previous = ctx.quotations[-1] if ctx.quotations else None
+    if previous is None or previous.speaker is None or previous.speaker.kind != "person" or not previous.speaker.name:
+        return None
+    here, there = ctx.para_of(token.idx), ctx.para_of(previous.start)
+    if here is None or there is None or here - there > 1 or ctx.post_start(previous.start) != ctx.post_start(token.idx):
+        return None
+    mention = ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
+    speaker = previous.speaker
+    return Speaker(speaker.name, mention.text, mention.start_char, mention.end_char, speaker.kind, speaker.role,
+                   speaker.affiliation), "epithet"
+
+
+@speaker_sieve("description")
+def description(ctx: Context, token):
+    """'the spokesman', 'officials': the noun phrase itself, a person, a group or unknown."""
+    mention, has_conjuncts = described(ctx, token)
+    noun = token.lemma_.lower()
+    kind = "group" if token.tag_ in ("NNS", "NNPS") or has_conjuncts else (
+        "person" if noun in PERSON_NOUNS else "unknown")
+    return Speaker(without_article(mention.text), mention.text, mention.start_char, mention.end_char, kind), \
+        "description"

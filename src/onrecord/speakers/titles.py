@@ -1,0 +1,72 @@
+"""Titles and kin words written around a name: 'PM', 'Prime Minister', 'Ms', 'Mr Corbett's daughter'."""
+from __future__ import annotations
+
+import re
+
+TITLES = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady president vice sen senator gov governor rep representative
+prime minister secretary gen general lt col colonel maj major capt captain adm admiral sgt judge justice
+rev reverend father pope king queen prince princess sheikh chancellor ambassador mayor speaker chairman
+chairwoman chair leader commissioner deputy foreign defense defence interior state first lady premier
+coach officer detective agent chief inspector sergeant doctor nurse pastor bishop rabbi imam ayatollah emir
+sultan cardinal archbishop attorney superintendent trooper constable sheriff councillor councilman
+councilwoman assemblyman assemblywoman congressman congresswoman taoiseach tanaiste tánaiste pm mp mla mep
+ceo cfo coo cto hon honourable
+""".split())
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
+
+
+TITLE_ABBREVIATIONS = {"pm": "prime minister", "sen": "senator", "gov": "governor", "rep": "representative",
+                       "gen": "general", "lt": "lieutenant", "col": "colonel", "dr": "doctor", "prof": "professor",
+                       "pres": "president", "supt": "superintendent", "insp": "inspector", "sgt": "sergeant"}
+
+
+def title_words(text: str) -> set[str]:
+    """'PM' and 'Prime Minister' give the same words."""
+    words = set()
+    for word in re.findall(r"[\w]+", text.lower()):
+        words.update(TITLE_ABBREVIATIONS.get(word, word).split())
+    return words - {"the", "of", "a", "an"}
+
+
+def title_before(ent) -> str | None:
+    """'PM' before 'Netanyahu' when the entity recogniser left the title out of the name."""
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].lower_.strip(".") in TITLES:
+        start -= 1
+    return ent.doc[start:ent.start].text if start < ent.start else None
+
+
+KIN_NOUNS = frozenset("""daughter son wife husband mother father sister brother widow widower niece nephew
+granddaughter grandson stepdaughter stepson""".split())
+
+
+def family_name(ent) -> list[str]:
+    """'Mr Corbett's daughter Sarah', 'Trump's wife, Melania': a given name after a named relative's kin noun
+    takes the relative's family name ('Sarah Corbett')."""
+    root = ent.root
+    kin = root.head
+    if root.dep_ not in ("appos", "compound", "npadvmod") or kin.lemma_.lower() not in KIN_NOUNS or kin.i > root.i:
+        return []
+    owners = [c for c in kin.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return [owners[0].text] if owners else []
+
+
+def title_gender(title: str) -> str | None:
+    words = {w.strip(".").lower() for w in title.split()}
+    if words & FEMALE_TITLES:
+        return "f"
+    if words & MALE_TITLES:
+        return "m"
+    return None
+
+
+def leading_title(text: str) -> str | None:
+    """'Taoiseach' of 'Taoiseach Leo Varadkar', 'Prime Minister' of 'Prime Minister Jane Holt': the titles a
+    name starts with, as written."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    taken = 0
+    while taken < len(words) - 1 and words[taken].lower().strip(".") in TITLES:
+        taken += 1
+    return " ".join(words[:taken]) or None
