@@ -121,11 +121,7 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     subject = subject_of(verb)
     if subject is None or subject.head.i != verb.i or subject.lower_ in ("that", "this"):
         return None  # 'That said, she also noted, “...”': a turn of phrase, nobody speaking
-    # 'When officers went to the home, X recalls, it was ...': the parser may hang the leading clause on the
-    # cue; the cue's words start at its subject
-    edge = min(t.i for c in verb.lefts if c.dep_ not in ("advcl", "ccomp", "conj", "parataxis")
-               for t in c.subtree if not t.is_punct) if any(
-        c.dep_ not in ("advcl", "ccomp", "conj", "parataxis") and not c.is_punct for c in verb.lefts) else verb.i
+    edge = _cue_words_start(verb)
     if edge == 0 or not ctx.doc[edge - 1].is_punct:
         return None
     head = verb.head
@@ -143,6 +139,17 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
         return None
     start, end = parts[0][0], parts[-1][1]
     return Frame(verb, cue_text(verb), subject, start, end, addressee_of(ctx, verb), "parenthetical-cue", parts)
+
+
+CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis")
+
+
+def _cue_words_start(verb) -> int:
+    """Where a parenthetical cue's own words start: 'When officers went to the home, X recalls, it was ...' hangs
+    the leading clause on the cue, so the clauses on its left are not its words (its subject, marks and
+    auxiliaries are)."""
+    own = [t.i for c in verb.lefts if c.dep_ not in CLAUSE_DEPS for t in c.subtree if not t.is_punct]
+    return min(own, default=verb.i)
 
 
 @frame_sieve("speech-object", per_speech_verb=True)
