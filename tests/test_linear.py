@@ -30,3 +30,15 @@ def test_twice_the_quotations_cost_about_twice_the_calls(nlp):
     small, large = (nlp(quotations(n)) for n in (120, 240))
     ratio = calls_made(attribute, large) / calls_made(attribute, small)
     assert ratio < 2.3, ratio
+
+
+def descriptions(n: int) -> str:
+    """n reported statements by the same bare description, which the description sieves look up among the
+    speakers and the uses of the noun before it."""
+    return "\n\n".join(f"The government said line {i} of the plan would work for the region." for i in range(n))
+
+
+def test_twice_the_bare_descriptions_cost_about_twice_the_calls(nlp):
+    small, large = (nlp(descriptions(n)) for n in (120, 240))
+    ratio = calls_made(attribute, large) / calls_made(attribute, small)
+    assert ratio < 2.3, ratio

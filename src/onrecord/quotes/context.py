@@ -112,6 +112,11 @@ class Context:
         """'...: PM Modi' labels by the id of the quote span they sign."""
         self.last_named: Quotation | None = None
         """The latest record with a named speaker: who a cue-less quotation continues."""
+        self.speakers_by_last_word: dict[str, list] = {}
+        """Speakers of the records so far whose name has several words, by its last word in lower case, in
+        the order emitted ('the military' looks up the 'Israeli military' quoted before)."""
+        self.memo: dict = {}
+        """Lookups a sieve builds once per document, by a key it chooses."""
 
     def skipped(self, start: int, end: int) -> bool:
         """Inside one of the skip spans (site chrome, headlines)."""
@@ -236,6 +241,9 @@ class Context:
         self.quotations.append(quotation)
         if verdict.speaker is not None and verdict.speaker.name is not None:
             self.last_named = quotation
+            words = verdict.speaker.name.split()
+            if len(words) > 1:
+                self.speakers_by_last_word.setdefault(words[-1].lower(), []).append(verdict.speaker)
 
 
 def opens_clause(before) -> bool:

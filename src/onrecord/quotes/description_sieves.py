@@ -3,6 +3,7 @@ who attended'), named after the person or organisation the story gave it to, els
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from onrecord.quotes.context import Context
@@ -119,10 +120,8 @@ def earlier_description(ctx: Context, token):
         return None
     noun = token.lower_
     mention = ctx.doc[token.i - 1:token.i + 1]
-    for quotation in reversed(ctx.quotations):
-        speaker = quotation.speaker
-        words = (speaker.name or "").split() if speaker is not None else []
-        if len(words) > 1 and words[-1].lower() == noun and speaker.start < token.idx:
+    for speaker in reversed(ctx.speakers_by_last_word.get(noun, ())):
+        if speaker.start < token.idx:
             return replace(speaker, mention=mention.text, start=mention.start_char,
                            end=mention.end_char), "earlier-description"
     fuller = _named_description_before(ctx, token) if noun in ORGANISATION_NOUNS else None
@@ -134,16 +133,29 @@ def earlier_description(ctx: Context, token):
 def _named_description_before(ctx: Context, token) -> str | None:
     """'Israeli military' of an earlier 'Israeli military spokesperson ...', 'Morton County sheriff's department':
     the nearest earlier use of the noun with a name among its modifiers."""
-    for earlier in reversed(ctx.doc[:token.i]):
-        if earlier.lower_ != token.lower_:
-            continue
-        modifiers = [c for c in earlier.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
-        if earlier.dep_ in ("compound", "amod"):  # 'Israeli military spokesperson': 'Israeli' may hang on the spokesperson
-            modifiers += [c for c in earlier.head.lefts if c.i < earlier.i and c.dep_ in ("amod", "compound", "nmod")]
-        if any(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) for c in modifiers for t in c.subtree):
-            start = min(t.i for c in modifiers for t in c.subtree)
-            return without_article(ctx.doc[start:earlier.i + 1].text)
-    return None
+    positions, names = _named_uses(ctx, token.lower_)
+    nearest = bisect_left(positions, token.i) - 1
+    return names[nearest] if nearest >= 0 else None
+
+
+def _named_uses(ctx: Context, word: str) -> tuple[list[int], list[str]]:
+    """Every use of the word with a name among its modifiers: token positions in order, and the descriptions.
+    Built once per word and document, so that many 'the government said' stay linear."""
+    key = ("named-uses", word)
+    if key not in ctx.memo:
+        uses = [(t.i, name) for t in ctx.doc if t.lower_ == word and (name := _with_named_modifiers(ctx, t))]
+        ctx.memo[key] = ([i for i, _ in uses], [name for _, name in uses])
+    return ctx.memo[key]
+
+
+def _with_named_modifiers(ctx: Context, noun) -> str | None:
+    modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if noun.dep_ in ("compound", "amod"):  # 'Israeli military spokesperson': 'Israeli' may hang on the spokesperson
+        modifiers += [c for c in noun.head.lefts if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")]
+    if not any(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_) for c in modifiers for t in c.subtree):
+        return None
+    start = min(t.i for c in modifiers for t in c.subtree)
+    return without_article(ctx.doc[start:noun.i + 1].text)
 
 
 @speaker_sieve("epithet")
