@@ -67,8 +67,7 @@ def definite_description(ctx: Context, token):
     organisation quoted before."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or not _source_position(token):
         return None
-    determiners = [c.lower_ for c in token.lefts if c.dep_ == "det"]
-    if determiners != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
+    if not _the_bare_noun(token):
         return None
     if len([c for c in token.lefts if c.dep_ != "det"]) > 1 or any(
             t.i != token.i and (t.pos_ == "PROPN" or t.ent_type_) for t in token.subtree):
@@ -89,9 +88,24 @@ def definite_description(ctx: Context, token):
                 found = ctx.names.organisation_before(token.idx, horizon)
     if found is None:
         return None
-    mention = ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
+    mention = _with_article(ctx, token)
     return Speaker(found.name, mention.text, mention.start_char, mention.end_char, found.kind, found.role,
                    found.affiliation), "definite-description"
+
+
+def _the_bare_noun(token) -> bool:
+    """'the agency', 'the Tennessee lawmaker': 'the' its only determiner, and no phrase after it that would say
+    who ('the spokesman for Lufthansa' is somebody else)."""
+    return [c.lower_ for c in token.lefts if c.dep_ == "det"] == ["the"] and not _post_modified(token)
+
+
+def _post_modified(token) -> bool:
+    return any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights)
+
+
+def _with_article(ctx: Context, token):
+    """The mention from its determiner to the noun."""
+    return ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
 
 
 def _source_position(token) -> bool:
@@ -115,8 +129,7 @@ def earlier_description(ctx: Context, token):
     common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in ORGANISATION_NOUNS | PERSON_NOUNS)
     if not common or token.dep_ not in SUBJECT_DEPS or token.tag_ in ("NNS", "NNPS"):
         return None
-    if [c.lower_ for c in token.lefts] != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl")
-                                                         for c in token.rights):
+    if [c.lower_ for c in token.lefts] != ["the"] or _post_modified(token):
         return None
     noun = token.lower_
     mention = ctx.doc[token.i - 1:token.i + 1]
@@ -167,8 +180,7 @@ def epithet(ctx: Context, token):
         return None
     if noun not in PERSON_NOUNS and noun not in TITLES and noun not in EPITHET_NOUNS:
         return None
-    determiners = [c.lower_ for c in token.lefts if c.dep_ == "det"]
-    if determiners != ["the"] or any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
+    if not _the_bare_noun(token):
         return None
     if any(t.i != token.i and t.ent_type_ in ("PERSON", "ORG") for t in token.subtree):
         return None  # 'the Clinton spokesman' is somebody else
@@ -178,7 +190,7 @@ def epithet(ctx: Context, token):
     here, there = ctx.para_of(token.idx), ctx.para_of(previous.start)
     if here is None or there is None or here - there > 1 or ctx.post_start(previous.start) != ctx.post_start(token.idx):
         return None
-    mention = ctx.doc[min(c.i for c in token.lefts if c.dep_ == "det"):token.i + 1]
+    mention = _with_article(ctx, token)
     speaker = previous.speaker
     return Speaker(speaker.name, mention.text, mention.start_char, mention.end_char, speaker.kind, speaker.role,
                    speaker.affiliation), "epithet"

@@ -58,6 +58,12 @@ def is_speech_verb(token, direct: bool = False) -> bool:
     return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod", "dobj", "prep")
                                         and c.i == token.i + 1 for c in token.children)
 
+def is_capitalised_noun(token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common noun ('PM', 'Trump' at a sentence's
+    start)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+
+
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
             "i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from onrecord.quotes.context import Context
 from onrecord.quotes.description_sieves import described, noun_phrase, without_article
-from onrecord.quotes.lexicon import DOCUMENT_NOUNS, ORGANISATION_NOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS
+from onrecord.quotes.lexicon import (DOCUMENT_NOUNS, ORGANISATION_NOUNS, QUANTIFIER_SUBJECTS, SUBJECT_DEPS,
+                                     is_capitalised_noun)
 from onrecord.quotes.registry import speaker_sieve
 from onrecord.quotes.syntax import subject_of
 from onrecord.records import Speaker
@@ -168,7 +169,7 @@ def partitive(ctx: Context, token):
 def proper_noun(ctx: Context, token):
     """A proper noun the entity recogniser missed, when it names a person of the document (stamped 'named'); a
     capitalised word the tagger took for a common noun too ('Trump first called on Congress ...')."""
-    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
+    if not is_capitalised_noun(token):
         return None
     mention, _ = noun_phrase(ctx, token)
     person = ctx.names.person(mention.text, mention.start_char)

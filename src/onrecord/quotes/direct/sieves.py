@@ -6,7 +6,7 @@ import re
 
 from onrecord.quotes.context import DROP, Context, DirectCandidate, Verdict, opens_clause
 from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, DOCUMENT_NOUNS, MIN_SPEECH_WORDS, PERSON_NOUNS,
-                                     REMARK_NOUNS, is_speech_verb, lemma_of)
+                                     REMARK_NOUNS, is_capitalised_noun, is_speech_verb, lemma_of)
 from onrecord.quotes.marks import QuoteSpan
 from onrecord.quotes.registry import quotation_sieve
 from onrecord.quotes.speaker_sieves import label_speaker
@@ -125,14 +125,10 @@ def inverted_proper_noun(ctx: Context, cue):
     """'“...,” tweets PM Modi.': a run of proper nouns right after the cue that closes the sentence is its
     speaker, however the parser hung it; the run's last word is its head."""
     run_end = cue.i + 1
-    while run_end < len(ctx.doc) and _capitalised_noun(ctx.doc[run_end]) and run_end - cue.i <= 4:
+    while run_end < len(ctx.doc) and is_capitalised_noun(ctx.doc[run_end]) and run_end - cue.i <= 4:
         run_end += 1
     closes = run_end >= len(ctx.doc) or ctx.doc[run_end].is_punct or ctx.doc[run_end].is_space
     return ctx.doc[run_end - 1] if run_end > cue.i + 1 and closes else None
-
-
-def _capitalised_noun(token) -> bool:
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
 
 
 def with_reported_lead(ctx: Context, q: QuoteSpan, cue, start: int, parts):
