@@ -9,8 +9,7 @@ from importlib import resources
 
 from onrecord.speakers.entity_index import EntityIndex
 from onrecord.speakers.roles import role_and_affiliation
-from onrecord.speakers.titles import (FEMALE_TITLES, MALE_TITLES, TITLES, family_name, leading_title, title_before,
-                                      title_gender, title_words)
+from onrecord.speakers.titles import TITLES, family_name, leading_title, title_before, title_gender, title_words
 
 SPEECH_LEMMAS = frozenset("say tell add note argue warn insist explain claim write ask reply".split())
 
@@ -228,13 +227,11 @@ class NameIndex:
 
     @staticmethod
     def _gender(ent, words: list[str]) -> str | None:
-        before = ent.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
-        first_word = ent.text.split()[0].lower().strip(".")
-        for title in (before, first_word):
-            if title in FEMALE_TITLES:
-                return "f"
-            if title in MALE_TITLES:
-                return "m"
+        before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+        for title in (before, ent.text.split()[0]):
+            gender = title_gender(title)
+            if gender is not None:
+                return gender
         if len(words) >= 2:
             return given_names().get(words[0].lower())
         return None
