@@ -298,6 +298,42 @@ def test_text_set_after_the_story_s_paragraphs_outside_any_paragraph_is_an_inser
     assert "The minister spoke for twenty minutes" in text and text.count("Post 299 says") == 2
 
 
+def broken_text_story(lines: int, credit: str) -> str:
+    """A whole story as one block of text cut by line breaks, as the Times of India sets its stories."""
+    return "<div class='story'>" + "<br/><br/>".join(sentence(i) for i in range(lines)) + f"<br/>{credit}</div>"
+
+
+def test_short_blocks_after_the_story_s_last_paragraph_are_furniture():
+    """After a story set as text cut by <br> (prose as much as <p> paragraphs are): a share bar drawn as spans,
+    a comments button, 'end of article' go; a short line that paragraphs follow stays (a subhead, a flat live
+    blog's post time), and so does the story's closing credit inside its own text."""
+    share_bar = ("<div><div><span data-ga='share|facebook'>Facebook</span><span>Twitter</span><span>Linkedin</span>"
+                 "<span>EMail</span></div></div>")
+    comments = "<div class='cmtwrapper'><div><div><i class='sprite'></i>Start a Conversation</div></div></div>"
+    page = html_page(f"<article><div><div data-articlebody='1'><div>"
+                     f"{broken_text_story(120, '<span>(With inputs from agencies)</span>')}</div>{share_bar}</div>{comments}<div><span>end "
+                     f"of article</span></div></div></article>")
+    text = pruned_text(page)
+    assert "Facebook" not in text and "Start a Conversation" not in text and "end of article" not in text
+    assert text.count("Post 119 says") == 1 and "(With inputs from agencies)" in text
+    flat = "".join(f"<div>10:{i:02d}</div><p>{sentence(i)}</p>" for i in range(60))
+    assert "10:59" in pruned_text(html_page(f"<article>{flat}<div>end of article</div></article>"))
+
+
+def test_a_photo_grid_s_caption_paragraph_goes_with_its_pictures():
+    """A figure built of divs: photos, then one caption paragraph with the photographers' credit, and nothing
+    else in the box (no <figure>, no caption class to go by). A story paragraph beside an image stays."""
+    paragraphs = "".join(f"<div><p>{sentence(i)}</p></div>" for i in range(100))
+    grid = ("<div class='grid'><div><div><img src='a.jpg'/></div><div><img src='b.jpg'/></div></div>"
+            "<p><span>Left: a resident of Al-Bqea’ah, an unrecognized Bedouin community in the desert. Right: a "
+            "farmer of Ras Jrabah, which faces eviction.</span><span>Photos: Alice Speri/The "
+            "Intercept</span></p></div>")
+    inline = "<div><p><img src='c.jpg'/>A farmer walks his land at dawn before the settlers come, he said.</p></div>"
+    text = pruned_text(html_page(f"<article>{paragraphs}{grid}{inline}{paragraphs}</article>"))
+    assert "Photos: Alice Speri" not in text and "faces eviction" not in text
+    assert "A farmer walks his land" in text and text.count("Post 99 says") == 2
+
+
 def test_a_heading_that_links_away_goes_unless_paragraphs_follow_it():
     """A heading that is only a link to another page, with no paragraphs after it, is a teaser ("MORE
     POLITICS"); one that paragraphs follow is the story's own (a post linking to its permalink)."""

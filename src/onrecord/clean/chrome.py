@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from onrecord.clean.blocks import HEADING_TAGS, is_element
+from onrecord.clean.blocks import BLOCK_TAGS, HEADING_TAGS, is_element
 
 EMBED_MARK = "data-onrecord-embed"
 NEVER_TEXT = ("//script | //style | //noscript | //template | //svg | //iframe | //object | //embed | //video | "
@@ -36,12 +36,16 @@ LAYOUT_CELL_WORDS = 50
 TEASER_WORDS = 40
 """A box this short whose heading is a link to another page is a teaser for that page."""
 INSERT_WORDS = 5
+"""An insert shorter than this is dropped only where no paragraph follows it in the story ("end of article",
+a comments button): a short line between paragraphs may be a subhead or a flat live blog's post time."""
 PARAGRAPH_STORY = 0.8
 """In a story told in <p> paragraphs (this share of its words), a block of text after paragraphs and
 outside any paragraph, list, heading or quotation is an insert: a promotion, a caption, a donation appeal."""
+BROKEN_TEXT_BREAKS = 2
 EMPHASIS = frozenset("em i strong b".split())
 OPENING_NOTE_WORDS = 6
 CAPTION_WORDS = 15
+CAPTION_BOX_WORDS = 80
 """A box holding an image and no more words than this is a caption or a photo credit."""
 LABEL_WORDS = 6
 """A box around an ad frame or script, with no more words than this, is its label ("Advertisement",
@@ -81,11 +85,19 @@ def _counts(root) -> dict:
             total.words += len((child.tail or "").split())
         if element.tag == "a":
             total.linked = total.words
-        if element.tag == "p":
+        if element.tag == "p" or _is_broken_text(element):
             total.prose = total.words
         total.machinery = total.machinery or element.tag in MACHINERY
         counts[element] = total
     return counts
+
+
+def _is_broken_text(element) -> bool:
+    """Paragraphs written as one block of text cut by line breaks (<div>text<br><br>text</div>), as some
+    newsrooms' templates set a whole story: prose as much as <p> paragraphs are."""
+    children = [child for child in element if is_element(child)]
+    return element.tag in ("div", "section") and sum(child.tag == "br" for child in children) >= BROKEN_TEXT_BREAKS \
+        and not any(child.tag in BLOCK_TAGS for child in children)
 
 
 def _drop(element) -> None:
@@ -128,9 +140,26 @@ def _caption_box(image, counts):
     return box
 
 
+def _caption_after_pictures(image, counts):
+    """A figure built of boxes: pictures, then one block of text under them and nothing else (a photo grid
+    and its caption paragraph with the photographers' credit). Story paragraphs are not kept in such a box."""
+    for ancestor in list(image.iterancestors())[:4]:
+        if ancestor.tag in ("p", "li", "body", "article", "main") or counts.get(ancestor, Counts()).words > CAPTION_BOX_WORDS \
+                or ancestor.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//time | .//*[@datetime]"):
+            return None
+        children = [child for child in ancestor if is_element(child)]
+        worded = [child for child in children if counts.get(child, Counts()).words]
+        if len(worded) == 1 and len(children) > 1 and children[-1] is worded[0] and not (ancestor.text or "").strip() \
+                and all(child.tag == "img" or child.xpath(".//img") for child in children[:-1]):
+            return ancestor
+    return None
+
+
 def _drop_captions(root, counts) -> None:
     for image in root.xpath("//img"):
-        box = _caption_box(image, counts)
+        box = _caption_after_pictures(image, counts)
+        if box is None:
+            box = _caption_box(image, counts)
         if box is not None and not _holds_embed(box):
             _drop(box)
 
@@ -235,7 +264,7 @@ def _with_sibling_among(root, among: set, later: bool) -> set:
 def _holding_paragraphs(root) -> set:
     """Every paragraph of the page as it is now, and every element holding one."""
     holding: set = set()
-    for paragraph in root.iter("p"):
+    for paragraph in (e for e in root.iter() if is_element(e) and (e.tag == "p" or _is_broken_text(e))):
         for element in (paragraph, *paragraph.iterancestors()):
             if element in holding:
                 break
@@ -270,17 +299,31 @@ def _story_container(element, counts):
     return None
 
 
+def _ends_story(element, container, before_paragraphs: set) -> bool:
+    """No paragraph of the story container comes after the element."""
+    for box in (element, *element.iterancestors()):
+        if box is container:
+            return True
+        if box in before_paragraphs:
+            return False
+    return True
+
+
 def _drop_inserts(root, counts) -> None:
     doomed = []
-    after_paragraphs = _with_sibling_among(root, _holding_paragraphs(root), later=False)
+    holding = _holding_paragraphs(root)
+    after_paragraphs = _with_sibling_among(root, holding, later=False)
+    before_paragraphs = _with_sibling_among(root, holding, later=True)
     for element in root.iter("div", "span", "section"):
         count, parent = counts.get(element), element.getparent()
-        if not count or count.prose or count.words < INSERT_WORDS or parent is None \
+        if not count or count.prose or not count.words or parent is None \
                 or not counts.get(parent, Counts()).prose or element.get(EMBED_MARK) is not None \
                 or element.xpath(".//li | .//blockquote | .//h2 | .//h3 | .//h4 | .//time | ancestor::p | ancestor::li "
                                  "| ancestor::blockquote | ancestor::h1 | ancestor::h2 | ancestor::h3 | ancestor::h4"):
             continue
-        if element in after_paragraphs and _story_container(element, counts) is not None:
+        if element not in after_paragraphs or (container := _story_container(element, counts)) is None:
+            continue
+        if count.words >= INSERT_WORDS or _ends_story(element, container, before_paragraphs):
             doomed.append(element)
     for element in doomed:
         _drop(element)
