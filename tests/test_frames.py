@@ -95,6 +95,14 @@ CASES = [
     case("Another witness, Polly Sheppard, told the jury Roof stood over her with his gun and asked her if she had "
          "been shot.", "Roof stood over her", "Polly Sheppard", "told", "indirect", "speech-verb/named-appositive",
          "told-someone-a-clause-the-parser-read-as-relative", addressee="the jury"),
+    case("The Democratic majority on the committee described those crashes as the “horrific culmination” of "
+         "engineering flaws and mismanagement.", "those crashes as", "Democratic majority on the committee", "described", "mixed",
+         "described-as/description", "described-as-in-quoted-words",
+         exact="those crashes as the “horrific culmination” of engineering flaws and mismanagement"),
+    case('One witness, Felicia Sanders, described hiding under a table and "cowering with her granddaughter who was '
+         'with her, and she described feeling the blood of her son who was beside her."', "cowering with her",
+         "Felicia Sanders", "described", "direct", "direct-cue/named-appositive",
+         "described-words-the-parser-cut-short-run-to-their-closing-mark", ends="son who was beside her."),
     case("As reported by the Irish Examiner, the pair will now each serve between seven months and two years.",
          "the pair will now", "Irish Examiner", "reported", "indirect", "as-reported/named", "as-reported-by",
          exact="the pair will now each serve between seven months and two years"),
@@ -131,6 +139,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("On the night of 20 November, the protesters, who call themselves “water protectors”, were camping "
                  "outdoors.", id="what-people-call-themselves-is-a-name-not-words-said"),
     pytest.param("The ministry announced 570 deaths and 2,000 new cases on Sunday.", id="announced-numbers-are-no-claim"),
+    pytest.param("Neighbours described the terrible smell coming from Heidnik’s Philadelphia home.",
+                 id="a-description-without-quoted-words-is-the-writer-s-account"),
 ])
 def test_no_frame(extract, text):
     assert extract(text) == []

@@ -13,7 +13,7 @@ EXPECTED_GAZA = [
     ("Maria Zakharova", "noted", None, "direct", "These initiatives were blocked by Westerners"),
     ("Maria Zakharova", "reiterated", None, "indirect", "the main priority remains halting"),
     ("Maria Zakharova", "said", None, "direct", "We are convinced that the root cause"),
-    ("Hamas and el-Sisi", "describing", None, "direct", "very encouraging"),
+    ("Hamas and el-Sisi", "describing", None, "mixed", "the ongoing negotiations as “very encouraging”"),
     ("Marwan Bishara", "says", None, "indirect", "the talks remain tense"),
     ("Marwan Bishara", "noted", None, "direct", "You could say that the initial phase"),
     ("Marwan Bishara", "according to", None, "mixed", "agree on “some sort of parameters”"),

@@ -3,7 +3,8 @@ and "according to X"; frames inside quotation marks dropped or nested; the kind 
 from __future__ import annotations
 
 from onrecord.quotes.context import Context, Frame
-from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, JUDGING_VERBS,
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, DESCRIBING_VERBS,
+                                     JUDGING_VERBS,
                                      JUDGING_WITHOUT_REASON, OBJECT_CONTENT_VERBS, OBJECT_PREPOSITION_VERBS,
                                      is_speech_verb, lemma_of)
 from onrecord.quotes.marks import CLOSERS, OPENERS
@@ -194,6 +195,47 @@ def as_reported_frame(ctx: Context, verb) -> Frame | None:
     if len(ctx.text[start:end].split()) < 3:
         return None
     return Frame(verb, cue_text(verb), subject, start, end, None, "as-reported", [(start, end)])
+
+
+@frame_sieve("described-as")
+def described_frames(ctx: Context) -> list[Frame]:
+    """'Netanyahu has described Modi's visit as "historic"', 'described hiding under a table and "cowering ...",':
+    what someone describes in words they are quoted with, and as what, is what they said. Without quoted words
+    a description is the writer's account ('described the smell coming from the house'), not a statement."""
+    frames = []
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or lemma_of(verb) not in DESCRIBING_VERBS or ctx.skipped(verb.idx, verb.idx + 1) \
+                or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue
+        described = [c for c in verb.children if c.i > verb.i and (
+            c.dep_ == "dobj" or c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB"))]
+        if not described:
+            continue
+        target = described[0]
+        phrases = [c for c in list(verb.children) + list(target.children)
+                   if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i]
+        last = max([target.right_edge] + [p.right_edge for p in phrases], key=lambda t: t.i)
+        start, end = ctx.trim(target.left_edge.idx, last.idx + len(last))
+        end = _through_open_quotation(ctx.text, start, end)
+        if ctx.text[start:end].rstrip(CLOSERS).endswith(","):
+            continue  # '... as "horrendous. It really affects your mental health," he said': the words' own cue
+        if len(ctx.text[start:end].split()) >= 3 and any(mark in ctx.text[start:end] for mark in OPENERS):
+            frames.append(Frame(verb, cue_text(verb), subject_of(verb), start, end, None, "described-as",
+                                [(start, end)]))
+    return frames
+
+
+def _through_open_quotation(text: str, start: int, end: int) -> int:
+    """The parser may end a described phrase inside the quoted words it holds ('and "cowering with her
+    granddaughter who was with her, and she described ...,"'): it then runs on to the closing mark, within the
+    paragraph. (Frames are found before the quotations are read.)"""
+    piece = text[start:end]
+    closer = "”" if piece.count("“") > piece.count("”") else '"' if piece.count('"') % 2 else None
+    if closer is None:
+        return end
+    paragraph_end = text.find("\n", end)
+    found = text.find(closer, end, paragraph_end if paragraph_end >= 0 else len(text))
+    return found + 1 if found >= 0 else end
 
 
 @frame_sieve("claim-noun")

@@ -27,6 +27,8 @@ JUDGING_WITHOUT_REASON = frozenset("criticise criticize condemn denounce slam la
 OBJECT_CONTENT_VERBS = frozenset("acknowledge admit deny allege complain warn".split())
 """Verbs whose object is a claim ('denied taking money', 'alleging excessive force'); not 'say', 'announce' or
 'reject', whose objects are mostly things ('said nothing', 'announced 570 deaths', 'rejected calls')."""
+DESCRIBING_VERBS = frozenset("describe characterize characterise".split())
+"""Verbs whose object, and what it is described as, is a statement: 'described the plan as "a disaster"'."""
 OBJECT_PREPOSITION_VERBS = frozenset("complain warn".split())
 """Verbs that take what was said through 'of' (not 'about', which names a topic): 'complained of a
 criminalization of migrants'."""

@@ -14,7 +14,7 @@ from onrecord.quotes.registry import CANDIDATE_SIEVES, FRAME_SIEVES, QUOTATION_S
 
 
 DEFAULT_ORDER = {
-    "frames": ["speech-verb", "told-to", "misparsed-report", "parenthetical-cue", "as-reported", "speech-object", "claim-noun", "according-to", "accused-of"],
+    "frames": ["speech-verb", "told-to", "misparsed-report", "parenthetical-cue", "as-reported", "speech-object", "described-as", "claim-noun", "according-to", "accused-of"],
     "candidates": ["interview", "trailing-label", "speaker-label", "dash-signature", "direct-cue", "filled-clause",
                    "title", "same-cue", "runs-on", "mixed-run-on"],
     "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "possessive-remark",

@@ -135,7 +135,7 @@ def with_reported_lead(ctx: Context, q: QuoteSpan, cue, start: int, parts):
     """'Obama admits the 2011 military action against Libya “didn’t work,”': the cue reports the unquoted words
     between it and the quotation as well (mixed)."""
     if cue.idx > q.start or len(parts) > 1 or cue.lower_ == "according" or not is_speech_verb(cue):
-        return "direct", start, parts  # 'describing the talks as “very encouraging”': the talks are not said
+        return "direct", start, parts  # 'describing the talks as “...”' is the described-as frame's, not a lead
     skipped = {cue.i} | {t.i for c in cue.children if c.dep_ in ("dative", "prt", "advmod", "npadvmod")
                          or (c.dep_ == "dobj" and lemma_of(cue) in ADDRESSEE_OBJECT_VERBS) or c.dep_ == "prep"
                          and c.i < q.start for t in c.subtree}
