@@ -46,6 +46,9 @@ CASES = [
     case("“The situation is beyond catastrophic,” said the charity Medical Aid for Palestinians, describing packed "
          "corridors.", "beyond catastrophic", "Medical Aid for Palestinians", "said", "direct",
          "direct-cue/named-appositive", "an-organisation-in-apposition-with-its-for-phrase"),
+    case("The Mandan, North Dakota, police chief, Jason Ziegler, has asserted that law enforcement agencies “can use "
+         "whatever force necessary to maintain peace”.", "law enforcement agencies", "Jason Ziegler", "asserted",
+         "mixed", "speech-verb/named-appositive", "a-place-locating-a-title-made-the-subject", role="police chief"),
     case("The Prime Minister, John Holt, said: “We will not bow to pressure.”", "We will not bow", "John Holt", "said",
          "direct", "direct-cue/named-appositive", "a-name-in-apposition-to-a-capitalised-title",
          role="Prime Minister"),

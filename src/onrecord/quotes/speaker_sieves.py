@@ -32,6 +32,19 @@ def named_appositive(ctx: Context, token):
     if token.ent_type_ == "ORG" and appositive_names:
         member = _titled_member(ctx, appositive_names[0])
         return (member, "named-appositive") if member is not None else None
+    if token.ent_type_ == "GPE":
+        # 'The Mandan, North Dakota, police chief, Jason Ziegler, has asserted': the parser made the place that
+        # locates the title the subject; a place has no person in apposition, the person is the speaker
+        people = [c for c in appositive_names if c.ent_type_ == "PERSON"]
+        if not people:
+            return None
+        titles = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < people[0].i]
+        speaker = described_person(ctx, people[0])
+        if titles:
+            title = titles[-1]
+            first = min((c.i for c in title.lefts if c.dep_ in ("compound", "amod")), default=title.i)
+            speaker = replace(speaker, role=ctx.doc[first:title.i + 1].text, affiliation=speaker.affiliation or token.text)
+        return speaker, "named-appositive"
     if (token.pos_ != "NOUN" and not title) or token.ent_type_ or not appositive_names:
         return None
     return described_person(ctx, appositive_names[0]), "named-appositive"
