@@ -9,13 +9,15 @@ speaker for the cue, each stamping its name on the record's rule ("<cue sieve>/<
 3. quotation sieves: attribute each candidate (direct cue, adjacent mention, colon, fragment subject,
    previous sentence or paragraph, continuation), gates included (looks like speech, too short);
 4. speaker sieves: the speaker a cue's mention names (named, appositive, relative, pronoun, group,
-   quantifier, description), each mention resolved to its fullest name in the document.
+   quantifier, description), each mention resolved to its fullest name in the document;
+5. quotations inside direct quotations that have a cue of their own there ("He said ‘...’").
 """
 from __future__ import annotations
 
 from onrecord.quotes.context import Context, Verdict
 from onrecord.quotes.direct.candidates import direct_candidates
 from onrecord.quotes.direct.cues import quote_spans
+from onrecord.quotes.direct.nested import nested_quotations
 from onrecord.quotes.direct.sieves import attribute_quotation
 from onrecord.quotes.frames import drop_frames_inside_quotes, find_frames, frame_records
 from onrecord.quotes.sieves import SieveLists
@@ -40,5 +42,6 @@ def attribute(doc, skip_spans=(), sieves: SieveLists | None = None, post_starts=
                              f"{frame.rule}/{sieve}", frame.parts, frame.cue))
         else:
             attribute_quotation(ctx, payload)
+    nested_quotations(ctx)
     ctx.quotations.sort(key=lambda q: q.start)
     return ctx.quotations
