@@ -6,6 +6,8 @@ from shapes import COLUMNS, case, check
 CASES = [
     case("Finance Minister Karin Lund announced that taxes on fuel will rise in March.", "taxes on fuel will rise",
          "Karin Lund", "announced", "indirect", "speech-verb/named", "speech-verb-with-that", role="Finance Minister"),
+    case("But Trump claims that he should be the exception.", "he should be the exception", "Trump", "claims",
+         "indirect", "speech-verb/named", "a-verb-the-tagger-took-for-a-plural-noun"),
     case("The analyst David Moore says the talks remain tense.", "the talks remain tense", "David Moore", "says",
          "indirect", "speech-verb/named-appositive", "speech-verb-without-that-present-tense"),
     case("Governor Tom Reyes said the budget was “a disaster in slow motion” for rural schools.",

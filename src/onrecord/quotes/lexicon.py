@@ -51,7 +51,8 @@ def lemma_of(token) -> str:
 
 
 def is_speech_verb(token, direct: bool = False) -> bool:
-    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB") \
+            and not _verb_read_as_noun(token):
         return False
     lemma = lemma_of(token)
     if lemma in SPEECH_VERBS or (direct and lemma in DIRECT_ONLY_VERBS):
@@ -59,6 +60,13 @@ def is_speech_verb(token, direct: bool = False) -> bool:
     particle = PHRASAL_SPEECH_VERBS.get(lemma)
     return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod", "dobj", "prep")
                                         and c.i == token.i + 1 for c in token.children)
+
+def _verb_read_as_noun(token) -> bool:
+    """'But Trump claims that he should be the exception': a plural noun with a subject and a clause of its own
+    is a verb in the third person the tagger took for a noun."""
+    return token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children) \
+        and any(c.dep_ == "ccomp" for c in token.children)
+
 
 def is_capitalised_noun(token) -> bool:
     """A proper noun, or a capitalised word the tagger took for a common noun ('PM', 'Trump' at a sentence's
