@@ -3,6 +3,8 @@ anything.’”' The outer speaker quotes somebody; the inner words are that som
 the outer speaker uses for them ('He said', '..., he said'), its subject read inside the outer quotation."""
 from __future__ import annotations
 
+from itertools import islice
+
 from onrecord.quotes.context import Context, Verdict
 from onrecord.quotes.lexicon import PRONOUNS, is_speech_verb
 from onrecord.quotes.marks import quotes_in_paragraph
@@ -14,6 +16,9 @@ THIRD_PERSON = frozenset("he she".split())
 NAMING_SIEVES = frozenset("named named-appositive named-group".split())
 """Speaker sieves that name who is quoted inside a quotation; a description there is the outer speaker's gloss."""
 MIN_WORDS = 3
+LOOKBACK_MENTIONS = 20
+"""How many person mentions back a 'he' inside a quotation looks: the outer speaker named the person just
+before (and a quotation full of names costs no more per pronoun than a short one)."""
 NEAR_TOKENS = 4
 """How far from an inner quotation's marks its cue may stand ('He said ‘...’', '‘...,’ Gary told me')."""
 
@@ -64,7 +69,7 @@ def _inner_cue(ctx: Context, inner, outer):
 def _named_in_the_quotation(ctx: Context, pronoun, outer):
     """'I asked Gary about the smell. He said ‘...’': the person the outer speaker last named before the pronoun,
     inside their quotation, of the pronoun's sex where known (the outer speaker is 'I' there, never 'he')."""
-    for position, person in ctx.names.people_before(pronoun.idx):
+    for position, person in islice(ctx.names.people_before(pronoun.idx), LOOKBACK_MENTIONS):
         if position < outer.start:
             return None
         if person.name != outer.speaker.name and person.gender in (None, PRONOUNS[pronoun.lower_]):
