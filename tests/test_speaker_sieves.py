@@ -49,6 +49,15 @@ CASES = [
     case("The Mandan, North Dakota, police chief, Jason Ziegler, has asserted that law enforcement agencies “can use "
          "whatever force necessary to maintain peace”.", "law enforcement agencies", "Jason Ziegler", "asserted",
          "mixed", "speech-verb/named-appositive", "a-place-locating-a-title-made-the-subject", role="police chief"),
+    case("Impresa Aerospace, a parts supplier to Boeing, filed for bankruptcy on Thursday, citing a “perfect storm” "
+         "created by the global grounding of the 737 Max and the pandemic’s effect on commercial aviation.\n\nIn its "
+         "filing, Impresa, which has nearly 150 employees, said that Boeing was the company’s largest customer and "
+         "that the Max program “is (or was)” Impresa’s largest source of revenue.", "Boeing was the company",
+         "Impresa Aerospace", "said", "mixed", "speech-verb/named", "a-lone-word-tagged-a-place-and-a-person-starts-"
+         "an-organisation", speaker_kind="organization"),
+    case("The Israel Defense Forces said the strikes hit command posts.\n\nIsrael said the operation would "
+         "continue for several days.", "the operation would continue", "Israel", "said", "indirect",
+         "speech-verb/named", "a-country-keeps-its-label-and-stays-a-country", speaker_kind="place"),
     case("The Prime Minister, John Holt, said: “We will not bow to pressure.”", "We will not bow", "John Holt", "said",
          "direct", "direct-cue/named-appositive", "a-name-in-apposition-to-a-capitalised-title",
          role="Prime Minister"),

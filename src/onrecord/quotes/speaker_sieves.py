@@ -244,9 +244,10 @@ def named_speaker(ctx: Context, text: str, start: int, end: int, label: str, tit
     if (label != "PERSON" or organisation) and (person is None or person.surname != text.split()[-1].lower()):
         person = ctx.names.entity(text)
     kind = "organization" if organisation else KIND_BY_LABEL.get(label, "unknown")
-    if label in ("ORG", "NORP", "PERSON") and (person is None or person.kind != "person"):
-        # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person too),
-        # 'PHW' for 'Public Health Wales'
+    unsteady_place = label == "GPE" and ctx.names.tagged_unsteadily(text)
+    if (label in ("ORG", "NORP", "PERSON") or unsteady_place) and (person is None or person.kind != "person"):
+        # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person or a place
+        # too), 'PHW' for 'Public Health Wales'
         person = ctx.names.fuller_organisation(text) or person
     if person is None:
         return Speaker(" ".join(text.split()), text, start, end, kind)

@@ -146,6 +146,7 @@ class NameIndex:
         self._mentions: list[tuple[int, Person]] | None = None
         self._doc_text = doc.text
         self._spelled_out: dict[str, str] | None = None
+        self._labels_of_word: dict[str, set[str]] | None = None
         entities = [expand_name(e) for e in self.entities.ents]
         # a lone word that starts an organisation's name ('Impresa' of 'Impresa Aerospace') is that organisation
         organisation_starts = {words[0].lower() for e in entities if e.label_ == "ORG"
@@ -352,6 +353,19 @@ class NameIndex:
             if not longer and acronym in self.spelled_out():
                 return Person(self.spelled_out()[acronym], "organization")
         return max(longer, key=lambda p: len(p.name.split()), default=None)
+
+    def tagged_unsteadily(self, text: str) -> bool:
+        """A lone word the entity recogniser gives different labels in one document ('Impresa': a place, a
+        person, a work of art): it does not know the name, so the place label is no evidence of a place.
+        (A country or a city keeps its label from one mention to the next.)"""
+        if self._labels_of_word is None:
+            self._labels_of_word = {}
+            for ent in self.entities.ents:
+                words = name_words(ent.text)
+                if len(words) == 1:
+                    self._labels_of_word.setdefault(words[0].lower(), set()).add(ent.label_)
+        words = name_words(text)
+        return len(words) == 1 and len(self._labels_of_word.get(words[0].lower(), ())) > 1
 
     def spelled_out(self) -> dict[str, str]:
         """Acronyms the text spells out: 'Public Health Wales (PHW)'."""
