@@ -55,6 +55,11 @@ CASES = [
          "that the Max program “is (or was)” Impresa’s largest source of revenue.", "Boeing was the company",
          "Impresa Aerospace", "said", "mixed", "speech-verb/named", "a-lone-word-tagged-a-place-and-a-person-starts-"
          "an-organisation", speaker_kind="organization"),
+    case("In its filing, Impresa, which has nearly 150 employees, said that Boeing was the company’s largest customer "
+         "and that the Max program “is (or was)” Impresa’s largest source of revenue.\n\nImpresa Aerospace, a parts "
+         "supplier to Boeing, filed for bankruptcy on Thursday, citing a “perfect storm” created by the global "
+         "grounding of the 737 Max.", "Boeing was the company", "Impresa", "said", "mixed", "speech-verb/named",
+         "a-short-name-before-the-full-name-is-not-guessed-at"),
     case("The Israel Defense Forces said the strikes hit command posts.\n\nIsrael said the operation would "
          "continue for several days.", "the operation would continue", "Israel", "said", "indirect",
          "speech-verb/named", "a-country-keeps-its-label-and-stays-a-country", speaker_kind="place"),

@@ -248,7 +248,10 @@ def named_speaker(ctx: Context, text: str, start: int, end: int, label: str, tit
     if (label in ("ORG", "NORP", "PERSON") or unsteady_place) and (person is None or person.kind != "person"):
         # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person or a place
         # too), 'PHW' for 'Public Health Wales'
-        person = ctx.names.fuller_organisation(text) or person
+        fuller = ctx.names.fuller_organisation(text)
+        if unsteady_place and fuller is not None and not any(p < start for p in fuller.positions):
+            fuller = None  # news names an organisation in full before it shortens it
+        person = fuller or person
     if person is None:
         return Speaker(" ".join(text.split()), text, start, end, kind)
     return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)
