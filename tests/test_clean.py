@@ -334,6 +334,29 @@ def test_a_photo_grid_s_caption_paragraph_goes_with_its_pictures():
     assert "A farmer walks his land" in text and text.count("Post 99 says") == 2
 
 
+def test_a_short_last_line_that_reads_as_a_sentence_and_a_short_box_of_lines_are_judged_as_before():
+    """A story's short last line ends as a sentence does and stays; a copyright box cut by <br> is too short
+    to be a story set without paragraphs, so it is an insert after the story's paragraphs and goes."""
+    paragraphs = "".join(f"<p>{sentence(i)}</p>" for i in range(100))
+    last_line = "<div>“We won,” he said.</div>"
+    copyright_box = ("<div>Copyright 2024 Example News Corporation<br>All rights reserved worldwide<br>Privacy "
+                     "policy and terms</div>")
+    text = pruned_text(html_page(f"<article><div>{paragraphs}{last_line}</div>{copyright_box}</article>"))
+    assert "“We won,” he said." in text and "Copyright 2024" not in text
+
+
+def test_a_picture_beside_a_post_or_a_brief_is_no_photo_grid():
+    """Posts and briefs laid out as a picture box and a text box keep their text: one picture is no grid, and
+    a text box of several paragraphs is no caption."""
+    posts = "".join(f"<div class='post'><div class='media'><img src='{i}.jpg'/></div><div class='body'><p>"
+                    f"{sentence(i)}</p><p>The council will vote on plan {i} next week.</p></div></div>"
+                    for i in range(5))
+    brief = ("<div><img src='b.jpg'/><div><p>The harbour reopens on Monday after the storm that closed it for a "
+             "week, the port authority said in a statement.</p></div></div>")
+    text = pruned_text(html_page(f"<article>{posts}{brief}</article>"))
+    assert all(f"Post {i} says" in text for i in range(5)) and "The harbour reopens" in text
+
+
 def test_a_heading_that_links_away_goes_unless_paragraphs_follow_it():
     """A heading that is only a link to another page, with no paragraphs after it, is a teaser ("MORE
     POLITICS"); one that paragraphs follow is the story's own (a post linking to its permalink)."""

@@ -36,17 +36,22 @@ LAYOUT_CELL_WORDS = 50
 TEASER_WORDS = 40
 """A box this short whose heading is a link to another page is a teaser for that page."""
 INSERT_WORDS = 5
+SENTENCE_ENDS = frozenset(".!?”’\"")
 """An insert shorter than this is dropped only where no paragraph follows it in the story ("end of article",
 a comments button): a short line between paragraphs may be a subhead or a flat live blog's post time."""
 PARAGRAPH_STORY = 0.8
 """In a story told in <p> paragraphs (this share of its words), a block of text after paragraphs and
 outside any paragraph, list, heading or quotation is an insert: a promotion, a caption, a donation appeal."""
 BROKEN_TEXT_BREAKS = 2
+BROKEN_TEXT_WORDS = 30
+"""A block of text cut by at least this many line breaks, with at least this many words, is prose set without
+<p> (a whole story, as some templates set one); an address or copyright box is shorter."""
 EMPHASIS = frozenset("em i strong b".split())
 OPENING_NOTE_WORDS = 6
 CAPTION_WORDS = 15
-CAPTION_BOX_WORDS = 80
 """A box holding an image and no more words than this is a caption or a photo credit."""
+CAPTION_BOX_WORDS = 80
+"""A photo grid's box (pictures, then their caption paragraph) holds no more words than this."""
 LABEL_WORDS = 6
 """A box around an ad frame or script, with no more words than this, is its label ("Advertisement",
 "Continue reading the main story")."""
@@ -85,18 +90,20 @@ def _counts(root) -> dict:
             total.words += len((child.tail or "").split())
         if element.tag == "a":
             total.linked = total.words
-        if element.tag == "p" or _is_broken_text(element):
+        if element.tag == "p" or _is_broken_text(element, total.words):
             total.prose = total.words
         total.machinery = total.machinery or element.tag in MACHINERY
         counts[element] = total
     return counts
 
 
-def _is_broken_text(element) -> bool:
+def _is_broken_text(element, words: int) -> bool:
     """Paragraphs written as one block of text cut by line breaks (<div>text<br><br>text</div>), as some
     newsrooms' templates set a whole story: prose as much as <p> paragraphs are."""
+    if element.tag not in ("div", "section") or words < BROKEN_TEXT_WORDS:
+        return False
     children = [child for child in element if is_element(child)]
-    return element.tag in ("div", "section") and sum(child.tag == "br" for child in children) >= BROKEN_TEXT_BREAKS \
+    return sum(child.tag == "br" for child in children) >= BROKEN_TEXT_BREAKS \
         and not any(child.tag in BLOCK_TAGS for child in children)
 
 
@@ -141,16 +148,19 @@ def _caption_box(image, counts):
 
 
 def _caption_after_pictures(image, counts):
-    """A figure built of boxes: pictures, then one block of text under them and nothing else (a photo grid
-    and its caption paragraph with the photographers' credit). Story paragraphs are not kept in such a box."""
+    """A photo grid built of boxes: two or more pictures, then one caption paragraph under them (with the
+    photographers' credit) and nothing else. A single picture with text beside it is a brief or a live-blog
+    post, and a text block of several paragraphs is a story: neither is such a box."""
     for ancestor in list(image.iterancestors())[:4]:
         if ancestor.tag in ("p", "li", "body", "article", "main") or counts.get(ancestor, Counts()).words > CAPTION_BOX_WORDS \
                 or ancestor.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//time | .//*[@datetime]"):
             return None
         children = [child for child in ancestor if is_element(child)]
         worded = [child for child in children if counts.get(child, Counts()).words]
-        if len(worded) == 1 and len(children) > 1 and children[-1] is worded[0] and not (ancestor.text or "").strip() \
-                and all(child.tag == "img" or child.xpath(".//img") for child in children[:-1]):
+        pictures = [child for child in children[:-1] if child.tag == "img" or child.xpath(".//img")]
+        if len(worded) == 1 and children[-1] is worded[0] and not (ancestor.text or "").strip() \
+                and len(pictures) == len(children) - 1 and sum(len(p.xpath(".//img")) or 1 for p in pictures) >= 2 \
+                and len(worded[0].xpath("descendant-or-self::p")) <= 1:
             return ancestor
     return None
 
@@ -261,10 +271,12 @@ def _with_sibling_among(root, among: set, later: bool) -> set:
     return marked
 
 
-def _holding_paragraphs(root) -> set:
+def _holding_paragraphs(root, counts) -> set:
     """Every paragraph of the page as it is now, and every element holding one."""
     holding: set = set()
-    for paragraph in (e for e in root.iter() if is_element(e) and (e.tag == "p" or _is_broken_text(e))):
+    paragraphs = (e for e in root.iter() if is_element(e) and (
+        e.tag == "p" or _is_broken_text(e, counts.get(e, Counts()).words)))
+    for paragraph in paragraphs:
         for element in (paragraph, *paragraph.iterancestors()):
             if element in holding:
                 break
@@ -309,9 +321,14 @@ def _ends_story(element, container, before_paragraphs: set) -> bool:
     return True
 
 
+def _reads_as_a_sentence(element) -> bool:
+    """'“We won,” he said.': a story's short last line ends as a sentence does; furniture does not."""
+    return "".join(element.itertext()).strip()[-1:] in SENTENCE_ENDS
+
+
 def _drop_inserts(root, counts) -> None:
     doomed = []
-    holding = _holding_paragraphs(root)
+    holding = _holding_paragraphs(root, counts)
     after_paragraphs = _with_sibling_among(root, holding, later=False)
     before_paragraphs = _with_sibling_among(root, holding, later=True)
     for element in root.iter("div", "span", "section"):
@@ -323,7 +340,8 @@ def _drop_inserts(root, counts) -> None:
             continue
         if element not in after_paragraphs or (container := _story_container(element, counts)) is None:
             continue
-        if count.words >= INSERT_WORDS or _ends_story(element, container, before_paragraphs):
+        if count.words >= INSERT_WORDS or _ends_story(element, container, before_paragraphs) \
+                and not _reads_as_a_sentence(element):
             doomed.append(element)
     for element in doomed:
         _drop(element)
