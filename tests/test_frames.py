@@ -101,6 +101,12 @@ CASES = [
          "engineering flaws and mismanagement.", "those crashes as", "Democratic majority on the committee", "described", "mixed",
          "described-as/description", "described-as-in-quoted-words",
          exact="those crashes as the “horrific culmination” of engineering flaws and mismanagement"),
+    case("The mayor described the new stadium, which fans call “the Pit of Despair”, as a waste of money.",
+         "the Pit of Despair", "fans", "call", "direct", "direct-cue/description",
+         "quoted-words-outside-what-it-is-described-as-are-someone-else-s"),
+    case("Obama described the deal as “a historic step forward,” and Congress approved it the next week.",
+         "the deal as", "Obama", "described", "mixed", "described-as/named",
+         "a-comma-inside-the-closing-mark-with-no-cue-after-it"),
     case('One witness, Felicia Sanders, described hiding under a table and "cowering with her granddaughter who was '
          'with her, and she described feeling the blood of her son who was beside her."', "cowering with her",
          "Felicia Sanders", "described", "direct", "direct-cue/named-appositive",
@@ -141,6 +147,7 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("On the night of 20 November, the protesters, who call themselves “water protectors”, were camping "
                  "outdoors.", id="what-people-call-themselves-is-a-name-not-words-said"),
     pytest.param("The ministry announced 570 deaths and 2,000 new cases on Sunday.", id="announced-numbers-are-no-claim"),
+    pytest.param("She described the book “Fire and Fury” as fiction.", id="a-quoted-title-described-is-no-statement"),
     pytest.param("Neighbours described the terrible smell coming from Heidnik’s Philadelphia home.",
                  id="a-description-without-quoted-words-is-the-writer-s-account"),
 ])

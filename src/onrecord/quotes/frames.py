@@ -143,6 +143,7 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
 
 
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis")
+FOLLOWING_CHARS = 40
 
 
 def _cue_words_start(verb) -> int:
@@ -215,14 +216,25 @@ def described_frames(ctx: Context) -> list[Frame]:
         phrases = [c for c in list(verb.children) + list(target.children)
                    if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i]
         last = max([target.right_edge] + [p.right_edge for p in phrases], key=lambda t: t.i)
+        if not phrases and target.dep_ == "dobj":
+            continue  # 'described the book “Fire and Fury”': a thing named, not described as anything
         start, end = ctx.trim(target.left_edge.idx, last.idx + len(last))
         end = _through_open_quotation(ctx.text, start, end)
-        if ctx.text[start:end].rstrip(CLOSERS).endswith(","):
+        # the quoted words must be what it is described as ('the stadium, which fans call “the Pit”, as a waste'
+        # quotes the fans, not the describer)
+        described_as = ctx.text[phrases[0].idx if phrases else start:end]
+        if ctx.text[start:end].rstrip(CLOSERS).endswith(",") and _cue_follows(ctx, end):
             continue  # '... as "horrendous. It really affects your mental health," he said': the words' own cue
-        if len(ctx.text[start:end].split()) >= 3 and any(mark in ctx.text[start:end] for mark in OPENERS):
+        if len(ctx.text[start:end].split()) >= 3 and any(mark in described_as for mark in OPENERS):
             frames.append(Frame(verb, cue_text(verb), subject_of(verb), start, end, None, "described-as",
                                 [(start, end)]))
     return frames
+
+
+def _cue_follows(ctx: Context, end: int) -> bool:
+    """A speech verb among the few words after a quotation's closing mark ('," he said')."""
+    following = ctx.tokens(end, min(len(ctx.text), end + FOLLOWING_CHARS))
+    return any(is_speech_verb(t) for t in list(following)[:4])
 
 
 def _through_open_quotation(text: str, start: int, end: int) -> int:
