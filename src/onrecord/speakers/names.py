@@ -385,4 +385,5 @@ class NameIndex:
         if self._mentions is None:
             self._mentions = sorted(((pos, p) for p in self.people for pos in p.positions), key=lambda m: m[0])
         i = bisect_left(self._mentions, position, key=lambda m: m[0])
-        return reversed(self._mentions[:i])
+        mentions = self._mentions
+        return (mentions[j] for j in range(i - 1, -1, -1))  # no copy: most callers stop after a few

@@ -14,6 +14,7 @@ from onrecord.quotes.syntax import cue_text, subject_of
 FIRST_PERSON = frozenset("i we".split())
 THIRD_PERSON = frozenset("he she".split())
 NAMING_SIEVES = frozenset("named named-appositive named-group".split())
+SPEAKING_KINDS = frozenset("person organization group".split())
 """Speaker sieves that name who is quoted inside a quotation; a description there is the outer speaker's gloss."""
 MIN_WORDS = 3
 LOOKBACK_MENTIONS = 20
@@ -40,11 +41,19 @@ def nested_quotations(ctx: Context) -> None:
                 speaker, how = _named_in_the_quotation(ctx, subject, outer), "pronoun-named-in-quotation"
             else:
                 speaker, how = ctx.speaker_for(subject)
-                if how not in NAMING_SIEVES:
-                    continue  # 'critics said ‘...’', 'her judgment says ‘...’': the outer speaker's paraphrase
+                if how not in NAMING_SIEVES or speaker.kind not in SPEAKING_KINDS:
+                    continue  # 'critics said ‘...’' (the outer speaker's gloss), 'Article 5 says ‘...’' (a text)
             if speaker is not None and speaker.name is not None:
+                _drop_nested_frame(ctx, cue, outer)
                 ctx.emit(Verdict("direct", inner.start, inner.end, speaker, cue_text(cue), None,
                                  f"nested-quotation/{how}", [], cue))
+
+
+def _drop_nested_frame(ctx: Context, cue, outer) -> None:
+    """The reported-speech frame the same cue made inside the outer quotation ('nested-speech-verb', with the
+    inner marks and the outer speaker's words after them) gives way to the inner quotation's own record."""
+    ctx.quotations[:] = [q for q in ctx.quotations if not (
+        q.cue_start == cue.idx and q.rule.startswith("nested-") and outer.start <= q.start < outer.end)]
 
 
 def _inner_cue(ctx: Context, inner, outer):
