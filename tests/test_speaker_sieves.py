@@ -60,6 +60,10 @@ CASES = [
          "supplier to Boeing, filed for bankruptcy on Thursday, citing a “perfect storm” created by the global "
          "grounding of the 737 Max.", "Boeing was the company", "Impresa", "said", "mixed", "speech-verb/named",
          "a-short-name-before-the-full-name-is-not-guessed-at"),
+    case("Victoria University said enrolments had fallen.\n\nVictoria, who asked that her surname not be used, said "
+         "she left in March. Victoria said it would review funding for universities across the state.",
+         "she left in March", "Victoria", "said", "indirect", "speech-verb/named",
+         "a-woman-s-first-name-is-not-the-university-that-starts-with-it"),
     case("The Israel Defense Forces said the strikes hit command posts.\n\nIsrael said the operation would "
          "continue for several days.", "the operation would continue", "Israel", "said", "indirect",
          "speech-verb/named", "a-country-keeps-its-label-and-stays-a-country", speaker_kind="place"),

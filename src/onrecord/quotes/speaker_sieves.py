@@ -244,7 +244,7 @@ def named_speaker(ctx: Context, text: str, start: int, end: int, label: str, tit
     if (label != "PERSON" or organisation) and (person is None or person.surname != text.split()[-1].lower()):
         person = ctx.names.entity(text)
     kind = "organization" if organisation else KIND_BY_LABEL.get(label, "unknown")
-    unsteady_place = label == "GPE" and ctx.names.tagged_unsteadily(text)
+    unsteady_place = label == "GPE" and ctx.names.tagged_unsteadily(text) and not _said_of_a_person(ctx, start, end)
     if (label in ("ORG", "NORP", "PERSON") or unsteady_place) and (person is None or person.kind != "person"):
         # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person or a place
         # too), 'PHW' for 'Public Health Wales'
@@ -255,6 +255,15 @@ def named_speaker(ctx: Context, text: str, start: int, end: int, label: str, tit
     if person is None:
         return Speaker(" ".join(text.split()), text, start, end, kind)
     return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)
+
+
+def _said_of_a_person(ctx: Context, start: int, end: int) -> bool:
+    """'Victoria, who asked that her surname not be used,': a 'who' clause or an age in apposition."""
+    mention = ctx.tokens(start, end)
+    if not len(mention):
+        return False
+    return any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whose", "whom")
+               or c.dep_ == "appos" and c.like_num for c in mention.root.children)
 
 
 def person_speaker(person: Person, mention: str, start: int, end: int) -> Speaker:

@@ -365,7 +365,9 @@ class NameIndex:
                 if len(words) == 1:
                     self._labels_of_word.setdefault(words[0].lower(), set()).add(ent.label_)
         words = name_words(text)
-        return len(words) == 1 and len(self._labels_of_word.get(words[0].lower(), ())) > 1
+        if len(words) != 1 or words[0].lower() in given_names():
+            return False  # 'Victoria', 'Georgia': a woman, a state, a university; no telling which
+        return len(self._labels_of_word.get(words[0].lower(), ())) > 1
 
     def spelled_out(self) -> dict[str, str]:
         """Acronyms the text spells out: 'Public Health Wales (PHW)'."""
