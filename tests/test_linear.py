@@ -44,7 +44,6 @@ def test_twice_the_bare_descriptions_cost_about_twice_the_calls(nlp):
     assert ratio < 2.3, ratio
 
 
-
 def nested(n: int) -> str:
     """One witness's quotation holding n quotations, each with 'he said' before it, where the only person she
     names is herself: no antecedent fits, which is the longest search for one."""

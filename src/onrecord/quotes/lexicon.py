@@ -61,6 +61,7 @@ def is_speech_verb(token, direct: bool = False) -> bool:
     return particle is not None and any(c.lower_ == particle and c.dep_ in ("prt", "advmod", "dobj", "prep")
                                         and c.i == token.i + 1 for c in token.children)
 
+
 def _verb_read_as_noun(token) -> bool:
     """'But Trump claims that he should be the exception': a plural noun with a subject and a clause of its own
     is a verb in the third person the tagger took for a noun."""
