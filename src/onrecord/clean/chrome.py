@@ -7,15 +7,13 @@ share bars, trust-principles footers) go; what is left is the story.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from onrecord.clean.blocks import BLOCK_TAGS, HEADING_TAGS, is_element
+from onrecord.clean.blocks import HEADING_TAGS, is_element
+from onrecord.clean.counts import Counts, is_broken_text, word_counts
 
 EMBED_MARK = "data-onrecord-embed"
 NEVER_TEXT = ("//script | //style | //noscript | //template | //svg | //iframe | //object | //embed | //video | "
               "//audio | //canvas | //button | //select | //textarea | //dialog | //menu | //*[@hidden] | "
               "//*[@role='button']")
-CODE_TAGS = frozenset("script style noscript template".split())
 AROUND_THE_STORY = ("//nav | //aside | //footer | //*[@role='navigation' or @role='banner' or @role='contentinfo' "
                     "or @role='complementary' or @role='search' or @role='dialog' or @role='alertdialog' "
                     "or @role='menu' or @role='toolbar'] | //*[@aria-live and not(@aria-live='off')]")
@@ -42,10 +40,6 @@ a comments button): a short line between paragraphs may be a subhead or a flat l
 PARAGRAPH_STORY = 0.8
 """In a story told in <p> paragraphs (this share of its words), a block of text after paragraphs and
 outside any paragraph, list, heading or quotation is an insert: a promotion, a caption, a donation appeal."""
-BROKEN_TEXT_BREAKS = 2
-BROKEN_TEXT_WORDS = 30
-"""A block of text cut by at least this many line breaks, with at least this many words, is prose set without
-<p> (a whole story, as some templates set one); an address or copyright box is shorter."""
 EMPHASIS = frozenset("em i strong b".split())
 OPENING_NOTE_WORDS = 6
 CAPTION_WORDS = 15
@@ -57,54 +51,6 @@ LABEL_WORDS = 6
 "Continue reading the main story")."""
 CONTACT_WORDS = 30
 """A paragraph this short with a mailto: link or a button is how to write in or take part, not the story."""
-MACHINERY = frozenset("iframe ins script object embed".split())
-
-
-@dataclass
-class Counts:
-    words: int = 0
-    linked: int = 0
-    prose: int = 0
-    """Words inside paragraphs."""
-    machinery: bool = False
-    """An ad frame or a script somewhere inside."""
-
-
-def _counts(root) -> dict:
-    """Words, linked words and paragraph words under every element, in one pass from the leaves up."""
-    counts: dict = {}
-    for element in reversed(list(root.iter())):
-        if not is_element(element):
-            continue
-        if element.tag in CODE_TAGS:
-            counts[element] = Counts(machinery=element.tag == "script")
-            continue
-        total = Counts(len((element.text or "").split()))
-        for child in element:
-            if is_element(child):
-                inner = counts[child]
-                total.words += inner.words
-                total.linked += inner.linked
-                total.prose += inner.prose
-                total.machinery = total.machinery or inner.machinery
-            total.words += len((child.tail or "").split())
-        if element.tag == "a":
-            total.linked = total.words
-        if element.tag == "p" or _is_broken_text(element, total.words):
-            total.prose = total.words
-        total.machinery = total.machinery or element.tag in MACHINERY
-        counts[element] = total
-    return counts
-
-
-def _is_broken_text(element, words: int) -> bool:
-    """Paragraphs written as one block of text cut by line breaks (<div>text<br><br>text</div>), as some
-    newsrooms' templates set a whole story: prose as much as <p> paragraphs are."""
-    if element.tag not in ("div", "section") or words < BROKEN_TEXT_WORDS:
-        return False
-    children = [child for child in element if is_element(child)]
-    return sum(child.tag == "br" for child in children) >= BROKEN_TEXT_BREAKS \
-        and not any(child.tag in BLOCK_TAGS for child in children)
 
 
 def _drop(element) -> None:
@@ -275,7 +221,7 @@ def _holding_paragraphs(root, counts) -> set:
     """Every paragraph of the page as it is now, and every element holding one."""
     holding: set = set()
     paragraphs = (e for e in root.iter() if is_element(e) and (
-        e.tag == "p" or _is_broken_text(e, counts.get(e, Counts()).words)))
+        e.tag == "p" or is_broken_text(e, counts.get(e, Counts()).words)))
     for paragraph in paragraphs:
         for element in (paragraph, *paragraph.iterancestors()):
             if element in holding:
@@ -402,7 +348,7 @@ def _drop_link_blocks(root, counts) -> None:
 
 def prune_chrome(root) -> None:
     """Remove site chrome from a parsed page, in place."""
-    counts = _counts(root)
+    counts = word_counts(root)
     _drop_ad_labels(root, counts)
     _drop_control_paragraphs(root, counts)  # before the controls themselves go with what is never text
     _drop_never_text(root)
