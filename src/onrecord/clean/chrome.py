@@ -8,7 +8,7 @@ share bars, trust-principles footers) go; what is left is the story.
 from __future__ import annotations
 
 from onrecord.clean.blocks import HEADING_TAGS, is_element
-from onrecord.clean.counts import Counts, is_broken_text, word_counts
+from onrecord.clean.counts import Counts, word_counts
 
 EMBED_MARK = "data-onrecord-embed"
 NEVER_TEXT = ("//script | //style | //noscript | //template | //svg | //iframe | //object | //embed | //video | "
@@ -34,9 +34,9 @@ LAYOUT_CELL_WORDS = 50
 TEASER_WORDS = 40
 """A box this short whose heading is a link to another page is a teaser for that page."""
 INSERT_WORDS = 5
-SENTENCE_ENDS = frozenset(".!?”’\"")
 """An insert shorter than this is dropped only where no paragraph follows it in the story ("end of article",
 a comments button): a short line between paragraphs may be a subhead or a flat live blog's post time."""
+SENTENCE_ENDS = frozenset(".!?”’\"")
 PARAGRAPH_STORY = 0.8
 """In a story told in <p> paragraphs (this share of its words), a block of text after paragraphs and
 outside any paragraph, list, heading or quotation is an insert: a promotion, a caption, a donation appeal."""
@@ -82,12 +82,18 @@ def _drop_figures(root) -> None:
             _drop(element)
 
 
+def _beyond_a_caption(box, counts, most_words: int) -> bool:
+    """A box too large to be an image's caption: a paragraph or list item, the story's own container, more
+    words than most_words, or a heading or a post's time inside."""
+    return box.tag in ("p", "li", "body", "article", "main") or counts.get(box, Counts()).words > most_words \
+        or bool(box.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//time | .//*[@datetime]"))
+
+
 def _caption_box(image, counts):
     """The largest box around an image that holds only a few words (never a heading or a post's time)."""
     box = None
     for ancestor in list(image.iterancestors())[:4]:
-        if ancestor.tag in ("p", "li", "body", "article", "main") or counts.get(ancestor, Counts()).words > CAPTION_WORDS \
-                or ancestor.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//time | .//*[@datetime]"):
+        if _beyond_a_caption(ancestor, counts, CAPTION_WORDS):
             break
         box = ancestor
     return box
@@ -98,8 +104,7 @@ def _caption_after_pictures(image, counts):
     photographers' credit) and nothing else. A single picture with text beside it is a brief or a live-blog
     post, and a text block of several paragraphs is a story: neither is such a box."""
     for ancestor in list(image.iterancestors())[:4]:
-        if ancestor.tag in ("p", "li", "body", "article", "main") or counts.get(ancestor, Counts()).words > CAPTION_BOX_WORDS \
-                or ancestor.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//time | .//*[@datetime]"):
+        if _beyond_a_caption(ancestor, counts, CAPTION_BOX_WORDS):
             return None
         children = [child for child in ancestor if is_element(child)]
         worded = [child for child in children if counts.get(child, Counts()).words]
@@ -220,9 +225,7 @@ def _with_sibling_among(root, among: set, later: bool) -> set:
 def _holding_paragraphs(root, counts) -> set:
     """Every paragraph of the page as it is now, and every element holding one."""
     holding: set = set()
-    paragraphs = (e for e in root.iter() if is_element(e) and (
-        e.tag == "p" or is_broken_text(e, counts.get(e, Counts()).words)))
-    for paragraph in paragraphs:
+    for paragraph in (e for e in root.iter() if is_element(e) and counts.get(e, Counts()).paragraph):
         for element in (paragraph, *paragraph.iterancestors()):
             if element in holding:
                 break

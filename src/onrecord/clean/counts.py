@@ -20,6 +20,8 @@ class Counts:
     linked: int = 0
     prose: int = 0
     """Words inside paragraphs."""
+    paragraph: bool = False
+    """A <p>, or a block of text cut by line breaks that stands for paragraphs (_is_broken_text)."""
     machinery: bool = False
     """An ad frame or a script somewhere inside."""
 
@@ -44,14 +46,15 @@ def word_counts(root) -> dict:
             total.words += len((child.tail or "").split())
         if element.tag == "a":
             total.linked = total.words
-        if element.tag == "p" or is_broken_text(element, total.words):
+        total.paragraph = element.tag == "p" or _is_broken_text(element, total.words)
+        if total.paragraph:
             total.prose = total.words
         total.machinery = total.machinery or element.tag in MACHINERY
         counts[element] = total
     return counts
 
 
-def is_broken_text(element, words: int) -> bool:
+def _is_broken_text(element, words: int) -> bool:
     """Paragraphs written as one block of text cut by line breaks (<div>text<br><br>text</div>), as some
     newsrooms' templates set a whole story: prose as much as <p> paragraphs are."""
     if element.tag not in ("div", "section") or words < BROKEN_TEXT_WORDS:
