@@ -14,8 +14,9 @@ from onrecord.quotes.syntax import cue_text, subject_of
 FIRST_PERSON = frozenset("i we".split())
 THIRD_PERSON = frozenset("he she".split())
 NAMING_SIEVES = frozenset("named named-appositive named-group".split())
-SPEAKING_KINDS = frozenset("person organization group".split())
 """Speaker sieves that name who is quoted inside a quotation; a description there is the outer speaker's gloss."""
+SPEAKING_KINDS = frozenset("person organization group".split())
+"""Who can be quoted inside a quotation: not a text ('Article 5 says ‘...’')."""
 MIN_WORDS = 3
 LOOKBACK_MENTIONS = 20
 """How many person mentions back a 'he' inside a quotation looks: the outer speaker named the person just
@@ -25,7 +26,10 @@ NEAR_TOKENS = 4
 
 
 def nested_quotations(ctx: Context) -> None:
-    """A record for every quotation inside a direct quotation that has a cue of its own there."""
+    """A record for every quotation inside a direct quotation that has a cue of its own there. The
+    reported-speech frame the same cue made inside the outer quotation ('nested-speech-verb', with the inner
+    marks and the outer speaker's words after them) gives way to it."""
+    replaced_cues: set[int] = set()
     for outer in [q for q in ctx.quotations if q.kind == "direct" and q.speaker is not None and not q.parts]:
         inner_spans, _ = quotes_in_paragraph(ctx.text, outer.start, outer.end)
         for inner in inner_spans:
@@ -44,16 +48,12 @@ def nested_quotations(ctx: Context) -> None:
                 if how not in NAMING_SIEVES or speaker.kind not in SPEAKING_KINDS:
                     continue  # 'critics said ‘...’' (the outer speaker's gloss), 'Article 5 says ‘...’' (a text)
             if speaker is not None and speaker.name is not None:
-                _drop_nested_frame(ctx, cue, outer)
+                replaced_cues.add(cue.idx)
                 ctx.emit(Verdict("direct", inner.start, inner.end, speaker, cue_text(cue), None,
                                  f"nested-quotation/{how}", [], cue))
-
-
-def _drop_nested_frame(ctx: Context, cue, outer) -> None:
-    """The reported-speech frame the same cue made inside the outer quotation ('nested-speech-verb', with the
-    inner marks and the outer speaker's words after them) gives way to the inner quotation's own record."""
-    ctx.quotations[:] = [q for q in ctx.quotations if not (
-        q.cue_start == cue.idx and q.rule.startswith("nested-") and outer.start <= q.start < outer.end)]
+    if replaced_cues:
+        ctx.quotations[:] = [q for q in ctx.quotations if q.cue_start not in replaced_cues
+                             or not q.rule.startswith("nested-") or q.rule.startswith("nested-quotation/")]
 
 
 def _inner_cue(ctx: Context, inner, outer):
