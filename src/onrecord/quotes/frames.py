@@ -144,6 +144,7 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
 
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis")
 FOLLOWING_CHARS = 40
+"""How much text after a closing mark is read for the quotation's own cue ('," he said')."""
 
 
 def _cue_words_start(verb) -> int:
@@ -215,9 +216,9 @@ def described_frames(ctx: Context) -> list[Frame]:
         target = described[0]
         phrases = [c for c in list(verb.children) + list(target.children)
                    if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i]
-        last = max([target.right_edge] + [p.right_edge for p in phrases], key=lambda t: t.i)
         if not phrases and target.dep_ == "dobj":
             continue  # 'described the book “Fire and Fury”': a thing named, not described as anything
+        last = max([target.right_edge] + [p.right_edge for p in phrases], key=lambda t: t.i)
         start, end = ctx.trim(target.left_edge.idx, last.idx + len(last))
         end = _through_open_quotation(ctx.text, start, end)
         # the quoted words must be what it is described as ('the stadium, which fans call “the Pit”, as a waste'

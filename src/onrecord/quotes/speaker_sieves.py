@@ -41,9 +41,10 @@ def named_appositive(ctx: Context, token):
         titles = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < people[0].i]
         speaker = described_person(ctx, people[0])
         if titles:
-            title = titles[-1]
-            first = min((c.i for c in title.lefts if c.dep_ in ("compound", "amod")), default=title.i)
-            speaker = replace(speaker, role=ctx.doc[first:title.i + 1].text, affiliation=speaker.affiliation or token.text)
+            title_noun = titles[-1]
+            first = min((c.i for c in title_noun.lefts if c.dep_ in ("compound", "amod")), default=title_noun.i)
+            speaker = replace(speaker, role=ctx.doc[first:title_noun.i + 1].text,
+                              affiliation=speaker.affiliation or token.text)
         return speaker, "named-appositive"
     if (token.pos_ != "NOUN" and not title) or token.ent_type_ or not appositive_names:
         return None
