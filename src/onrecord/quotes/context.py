@@ -115,6 +115,8 @@ class Context:
         self.speakers_by_last_word: dict[str, list] = {}
         """Speakers of the records so far whose name has several words, by its last word in lower case, in
         the order emitted ('the military' looks up the 'Israeli military' quoted before)."""
+        self.organisations_quoted: list[Speaker] = []
+        """Speakers of the records so far that are named organisations, in the order emitted."""
         self.memo: dict = {}
         """Lookups a sieve builds once per document, by a key it chooses."""
 
@@ -244,6 +246,8 @@ class Context:
             words = verdict.speaker.name.split()
             if len(words) > 1:
                 self.speakers_by_last_word.setdefault(words[-1].lower(), []).append(verdict.speaker)
+            if verdict.speaker.kind == "organization":
+                self.organisations_quoted.append(verdict.speaker)
 
 
 def opens_clause(before) -> bool:

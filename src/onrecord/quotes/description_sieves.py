@@ -115,9 +115,8 @@ def _source_position(token) -> bool:
 
 
 def _latest_organisation_quoted(ctx: Context, before: int) -> Person | None:
-    for quotation in reversed(ctx.quotations):
-        speaker = quotation.speaker
-        if speaker is not None and speaker.name and speaker.kind == "organization" and speaker.start < before:
+    for speaker in reversed(ctx.organisations_quoted):
+        if speaker.name and speaker.start < before:
             return Person(speaker.name, speaker.kind, role=speaker.role, affiliation=speaker.affiliation)
     return None
 
