@@ -5,6 +5,8 @@ import sys
 
 from conftest import POLNEAR_DEV, ROOT, SHARED, need, run_cli
 
+from onrecord.eval.polnear import Gold, _name_and_initials, expected_names, name_run
+
 SUMMARY = re.compile(r"direct recall ([\d.]+) \((\d+)/(\d+)\), indirect-speech recall ([\d.]+) \((\d+)/(\d+)\), "
                      r"precision ([\d.]+) \((\d+)/(\d+)\)")
 
@@ -58,3 +60,36 @@ def test_dev_split_matches_reference_scorer_and_floor():
     assert ours_match.groups() == ref_match.groups()
     direct, indirect, precision = (float(ref_match.group(i)) for i in (1, 4, 7))
     assert direct >= 0.75 and indirect >= 0.40 and precision >= 0.93
+
+
+def _gold_sourced(text, source, after=""):
+    start = text.index(source, text.index(after) if after else 0)
+    return Gold(content=[(0, 1)], ctext="", source=[(start, start + len(source))], stext=source, cue="said",
+                direct=False)
+
+
+def test_a_persons_name_is_read_past_descriptors_and_sentence_openers():
+    assert name_run("White House press secretary Josh Earnest") == ["Josh", "Earnest"]
+    assert name_run("Rep. Jim Clyburn (D-S.C.), the assistant leader") == ["Jim", "Clyburn"]
+    assert name_run("But Flynn") == ["Flynn"]
+    assert name_run("Sen. Tim Kaine of Virginia") == ["Tim", "Kaine"]
+
+
+def test_a_surname_expects_a_given_name_not_the_word_before_it():
+    text = ("Donald Trump spoke on Monday. In an interview with the Washington Post Trump said NATO was costly. "
+            "Although Trump said more, Homeland Security Secretary Jeh Johnson said it. And Johnson said so.")
+    golds = [_gold_sourced(text, "Trump", "Post"), _gold_sourced(text, "Trump", "Although"),
+             _gold_sourced(text, "Johnson", "And")]
+    expected = expected_names(golds, text)
+    assert [expected[id(gold)] for gold in golds] == [{"Donald", "Trump"}, {"Donald", "Trump"}, {"Jeh", "Johnson"}]
+
+
+def test_first_person_sources_expect_no_name():
+    text = "Ann Lee spoke first. I said the vote was rigged."
+    golds = [_gold_sourced(text, "Ann Lee"), _gold_sourced(text, "I")]
+    assert id(golds[1]) not in expected_names(golds, text)
+
+
+def test_an_acronym_is_the_initials_of_the_full_name():
+    assert "aros" in _name_and_initials("Alliance to Reclaim Our Schools")
+    assert "aros" not in _name_and_initials("Alliance to Reclaim Schools")

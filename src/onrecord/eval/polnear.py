@@ -17,6 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 SPEECH_WORDS = frozenset("""say said says saying tell told tells telling according add added adds adding
 write wrote writes writing note noted notes noting state stated states stating announce announced
 announces announcing ask asked asks asking argue argued argues arguing explain explained explains
@@ -26,6 +28,8 @@ stress stressed stresses stressing acknowledge acknowledged acknowledges admit a
 replied replies replying respond responded responds responding tweet tweeted tweets tweeting post
 posted posts continue continued continues continuing""".split())
 PRONOUNS = frozenset("he she him her they them it i we his hers".split())
+# 'I' and 'we' are the writer or whoever is quoting: no earlier source names them
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 class PolnearError(Exception):
@@ -178,7 +182,7 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
                     if span_ok and id(gold) in expected:
                         report.names[1] += 1
                         want = {w.lower() for w in expected[id(gold)]}
-                        right_name = want <= {w.lower() for w in name_tokens(sp.get("name"))}
+                        right_name = want <= _name_and_initials(sp.get("name"))
                         report.names[0] += right_name
                         if not right_name and errors is not None:
                             errors.append({"type": "wrong-name", "doc": base, "mention": gold.stext,
@@ -211,6 +215,13 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
     return report
 
 
+def _name_and_initials(name: str | None) -> set[str]:
+    """The words of a name, lower-cased, and its initials: 'Alliance to Reclaim Our Schools' is also 'aros'."""
+    words = name_tokens(name)
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name or ""))
+    return {w.lower() for w in words} | ({initials.lower()} if len(initials) > 1 else set())
+
+
 def _speaker_right(pc: set[int], sp: dict, golds: list[Gold]) -> bool:
     """A gold statement the record overlaps whose source the record names (or the record names nobody)."""
     for gold in golds:
@@ -231,23 +242,37 @@ gen secretary mayor judge justice rev prof sir chairman chairwoman speaker leade
 
 
 def name_run(text: str) -> list[str]:
-    """The first run of capitalised words in a source mention, without titles: 'Rep. Jim Clyburn
-    (D-S.C.), the assistant leader' -> ['Jim', 'Clyburn']."""
+    """The person's name in a source mention, without titles or a sentence's opening word: 'Rep. Jim Clyburn
+    (D-S.C.), the assistant leader' -> ['Jim', 'Clyburn']; 'But Flynn' -> ['Flynn']. A name after a
+    descriptor is the person's: 'White House press secretary Josh Earnest' -> ['Josh', 'Earnest']."""
     run: list[str] = []
+    after_descriptor = False
     for word in re.findall(r"[\w'’.-]+|[(),]", text):
         bare = word.strip(".’'")
-        if bare.lower() in TITLE_WORDS and not run:
+        if not run and (bare.lower() in TITLE_WORDS or bare.lower() in STOP_WORDS):
             continue
         if bare[:1].isupper() and bare.lower() not in PRONOUNS:
+            if after_descriptor:
+                run, after_descriptor = [], False
             run.append(re.sub(r"(’s|'s)$", "", bare))
+        elif run and bare.isalpha() and bare.islower() and bare not in STOP_WORDS:
+            after_descriptor = True
         elif run:
             break
     return run
 
 
 def _common_word(word: str, text: str) -> bool:
-    """'But', 'When', 'Although' before a surname start a sentence: the word also occurs in lower case."""
-    return re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
+    """'But', 'When', 'Although' before a surname start a sentence: the word is a function word, or it also
+    occurs in lower case."""
+    return word.lower() in STOP_WORDS or re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
+
+
+def _inside_a_longer_name(text: str, start: int) -> bool:
+    """'the Washington Post Trump said': a capitalised word right after another is the end of some other name,
+    unless that word is a title ('Homeland Security Secretary Jeh Johnson')."""
+    before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, start - 40):start])
+    return before is not None and before.group(1).strip(".").lower() not in TITLE_WORDS
 
 
 def expected_names(golds: list[Gold], text: str) -> dict[int, set[str]]:
@@ -261,7 +286,7 @@ def expected_names(golds: list[Gold], text: str) -> dict[int, set[str]]:
         mention = gold.stext.strip()
         words = mention.split()
         if len(words) == 1 and mention.lower() in PRONOUNS:
-            if last_surname:
+            if last_surname and mention.lower() not in FIRST_PERSON:
                 expected[id(gold)] = {last_surname}
             continue
         run = name_run(mention)
@@ -269,7 +294,8 @@ def expected_names(golds: list[Gold], text: str) -> dict[int, set[str]]:
             surname = run[-1]
             pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b")
             givens = [m.group(1) for m in pattern.finditer(text, 0, gold.source[0][0] + len(mention))
-                      if m.group(1).lower() not in TITLE_WORDS and not _common_word(m.group(1), text)]
+                      if m.group(1).lower() not in TITLE_WORDS and not _common_word(m.group(1), text)
+                      and not _inside_a_longer_name(text, m.start(1))]
             expected[id(gold)] = {givens[-1], surname} if givens else {surname}
         if run:
             last_surname = run[-1]
