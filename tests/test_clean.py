@@ -271,6 +271,20 @@ def test_the_embedded_post_record_is_the_only_one_on_the_embed(nlp):
     assert [r["rule"] for r in records if r is not posted and r["start"] < signature_end and r["end"] > own] == []
 
 
+TIKTOK = ('<figure class="wp-block-embed is-provider-tiktok"><div class="wp-block-embed__wrapper">'
+          '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@janeroe/video/7336306383119191339">'
+          f'<section><a title="@janeroe" href="https://www.tiktok.com/@janeroe">@janeroe</a><p>{TWEET}</p></section>'
+          '</blockquote><script async src="https://www.tiktok.com/embed.js"></script></div></figure>')
+
+
+def test_an_embedded_post_wrapped_in_a_figure_is_kept_as_the_post():
+    doc = clean(html_page(f"<article><p>The trade minister answered critics on Tuesday with a short video.</p>"
+                          f"{TIKTOK}{AFTER}</article>", title="Tariff row deepens"))
+    [embed] = doc.embeds
+    assert doc.text[embed.start:embed.end] == TWEET
+    assert "— @janeroe" in doc.text
+
+
 # --- large pages -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("shown", ["time", "headline", "words"])

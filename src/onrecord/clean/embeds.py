@@ -119,7 +119,23 @@ def mark_embeds(root) -> list[EmbedMarkup]:
             blockquote.drop_tree()
             continue
         clean = _clean_blockquote(len(found), embed)
-        clean.tail = blockquote.tail
-        blockquote.getparent().replace(blockquote, clean)
+        figure = _figure_holding_only(blockquote)
+        replaced = blockquote if figure is None else figure
+        clean.tail = replaced.tail
+        replaced.getparent().replace(replaced, clean)
         found.append(embed)
     return found
+
+
+def _figure_holding_only(blockquote):
+    """The <figure> an embed is wrapped in, when the embed is all it shows (a caption aside): extractors drop
+    figures as pictures, and the post would go with it."""
+    figures = blockquote.xpath("ancestor::figure[1]")
+    if not figures:
+        return None
+    figure = figures[0]
+    outside = [norm(t) for t in figure.xpath(".//text()[not(ancestor::blockquote) and not(ancestor::figcaption)"
+                                             " and not(ancestor::script) and not(ancestor::style)]")]
+    pictures_or_posts = figure.xpath(".//blockquote[not(ancestor::blockquote)] | .//img[not(ancestor::blockquote)]"
+                                     " | .//video[not(ancestor::blockquote)] | .//iframe[not(ancestor::blockquote)]")
+    return figure if not any(outside) and pictures_or_posts == [blockquote] else None
