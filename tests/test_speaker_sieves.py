@@ -184,6 +184,23 @@ CASES = [
          "according-to/description", "a-description-keeps-the-adjective-after-it"),
     case("Talks resumed. “We are close,” the spokesman said, “but not there yet.”", "We are close", "spokesman", "said",
          "direct", "direct-cue/description", "description", speaker_kind="person"),
+    case("A plan to impeach South Korean President Yoon Suk Yeol over his declaration of martial law has failed."
+         "\n\n“I will not evade the legal and political responsibility,” Yoon continued.", "evade the legal",
+         "Yoon Suk Yeol", "continued", "direct", "direct-cue/named", "a-name-the-recogniser-cut-one-word-short"),
+    case("Air Vice Marshal Sunarbowo Sandi, the mission coordinator in Palangkan Bun, says strong winds and currents "
+         "have already moved debris.", "strong winds", "Sunarbowo Sandi", "says", "indirect", "speech-verb/named",
+         "a-rank-before-the-name-is-no-part-of-it"),
+    case("Sister Sharon Holland, the head of the LCWR, told reporters that there were still hard feelings.",
+         "hard feelings", "Sharon Holland", "told", "indirect", "speech-verb/named", "a-religious-title-is-no-part-of-"
+         "the-name"),
+    case("The 400-page book was released Monday by Arcade Publishing.\n\n“The book is a candid and comprehensive "
+         "personal account by Woody Allen of his life,” Arcade announced.", "candid and comprehensive",
+         "Arcade Publishing", "announced", "direct", "direct-cue/named", "a-publisher-is-an-organisation-and-its-"
+         "first-word-names-it", speaker_kind="organization"),
+    case("The memoir of the filmmaker Woody Allen was released Monday.\n\n“The book is a candid account of his "
+         "life,” Arcade Publishing announced.\n\n“I always answered I’d do it again in a heartbeat,” he writes.",
+         "in a heartbeat", "Woody Allen", "writes", "direct", "direct-cue/pronoun-nearest-name",
+         "he-is-never-a-publisher"),
     case("The US was flying drones over Gaza to help locate hostages, two US officials said.", "flying drones",
          "two US officials", "said", "indirect", "inverted-cue/description", "a-description-keeps-its-number",
          speaker_kind="group"),

@@ -182,11 +182,12 @@ def partitive(ctx: Context, token):
 @speaker_sieve("proper-noun")
 def proper_noun(ctx: Context, token):
     """A proper noun the entity recogniser missed, when it names a person of the document (stamped 'named'); a
-    capitalised word the tagger took for a common noun too ('Trump first called on Congress ...')."""
+    capitalised word the tagger took for a common noun too ('Trump first called on Congress ...'). Failing a
+    person, the first word of an organisation's name ('Arcade announced' after 'Arcade Publishing')."""
     if not is_capitalised_noun(token):
         return None
     mention, _ = noun_phrase(ctx, token)
-    person = ctx.names.person(mention.text, mention.start_char)
+    person = ctx.names.person(mention.text, mention.start_char) or ctx.names.fuller_organisation(mention.text)
     if person is None:
         return None
     return person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"

@@ -20,6 +20,7 @@ association union bank board office police army navy force forces times news pos
 fund organization organisation center centre hospital senate congress parliament assembly service authority
 airlines airways bureau guild coalition alliance federation league club church tribunal cabinet embassy mission
 trust society chamber exchange council institute laboratory lab labs bank capital partners media press
+publishing publishers holdings industries enterprises studios broadcasting communications technologies
 """.split())
 """Last words of organisations' names: a small model often files 'US Supreme Court' as a person."""
 ABBREVIATIONS = frozenset("jr sr st inc co ltd corp".split())
@@ -57,7 +58,8 @@ def name_words(text: str) -> list[str]:
 
 
 def expand_name(ent):
-    """'Ana Lima' when the model tagged only 'Lima': take in capitalised proper-noun compounds on the left."""
+    """'Ana Lima' when the model tagged only 'Lima': take in capitalised proper-noun compounds on the left, and
+    the name's last word when the model stopped one short."""
     start = ent.start
     while start > ent.sent.start:
         token = ent.doc[start - 1]
@@ -66,9 +68,29 @@ def expand_name(ent):
         if not token.text[:1].isupper() or token.lower_.strip(".") in TITLES:
             break
         start -= 1
-    if start == ent.start:
+    end = _name_continues_to(ent)
+    if (start, end) == (ent.start, ent.end):
         return ent
-    return _relabel(ent.doc[start:ent.end], ent.label_)
+    return _relabel(ent.doc[start:end], ent.label_)
+
+
+def _name_continues_to(ent) -> int:
+    """'Yoon Suk [Yeol]': a name of two words or more whose last word modifies the capitalised proper noun
+    after it was cut short there; an organisation's or a title's word after it is not the name's."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or ent.end >= ent.sent.end:
+        return ent.end
+    last, following = ent.doc[ent.end - 1], ent.doc[ent.end]
+    if last.dep_ != "compound" or last.head.i != following.i or following.pos_ != "PROPN" or following.ent_type_:
+        return ent.end
+    if "\n" in last.whitespace_ or not following.text[:1].isupper() or following.lower_ in ORGANISATION_HEADS \
+            or following.lower_ in TITLES or _labels_a_field(following):
+        return ent.end
+    return ent.end + 1
+
+
+def _labels_a_field(token) -> bool:
+    """'Name: Gabrielle Hatcher Age: 27': a word before a colon is a form's label."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
 
 
 SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on)\s+)?){1,8})\(([A-Z]{2,6})\)")

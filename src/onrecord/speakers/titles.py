@@ -11,9 +11,9 @@ chairwoman chair leader commissioner deputy foreign defense defence interior sta
 coach officer detective agent chief inspector sergeant doctor nurse pastor bishop rabbi imam ayatollah emir
 sultan cardinal archbishop attorney superintendent trooper constable sheriff councillor councilman
 councilwoman assemblyman assemblywoman congressman congresswoman taoiseach tanaiste tánaiste pm mp mla mep
-ceo cfo coo cto hon honourable
+ceo cfo coo cto hon honourable marshal brigadier commander commodore lieutenant corporal sister
 """.split())
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"})
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
 
 
