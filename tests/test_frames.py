@@ -129,6 +129,15 @@ CASES = [
          "said, she also noted, \"When you attack him, he will punch back 10 times harder.\")", "When you attack him",
          "Melania Trump", "noted", "direct", "direct-cue/pronoun-previous-speaker", "that-said-is-a-turn-of-phrase",
          lacks=["That said"]),
+    case("The White House called the impeachment process a sham.", "impeachment process", "White House", "called",
+         "indirect", "called/named", "calling-a-thing-something-is-a-statement",
+         exact="the impeachment process a sham"),
+    case("In an interview published this morning, Doherty was quoted calling Christie a “failed” governor.",
+         "Christie a", "Doherty", "calling", "mixed", "called/named", "calling-with-quoted-words-is-mixed",
+         exact="Christie a “failed” governor"),
+    case("Her liberal friends have mocked his campaign, calling Trump “an orange buffoon,” Mary Susan said as she "
+         "turned around.\n\n“But he’s our orange buffoon, and we love him!”", "we love him", "Mary Susan", None,
+         "direct", "continuation", "a-calling-inside-someone-s-statement-is-theirs"),
 ]
 
 
@@ -150,6 +159,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("She described the book “Fire and Fury” as fiction.", id="a-quoted-title-described-is-no-statement"),
     pytest.param("Neighbours described the terrible smell coming from Heidnik’s Philadelphia home.",
                  id="a-description-without-quoted-words-is-the-writer-s-account"),
+    pytest.param("It was what scientists call a tipping point.", id="a-term-called-before-the-verb-is-nobody-s-words"),
+    pytest.param("The family called the puppy Rex after a week.", id="a-name-given-is-no-statement"),
 ])
 def test_no_frame(extract, text):
     assert extract(text) == []

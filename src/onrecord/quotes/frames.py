@@ -220,7 +220,7 @@ def described_frames(ctx: Context) -> list[Frame]:
             continue  # 'described the book “Fire and Fury”': a thing named, not described as anything
         last = max([target.right_edge] + [p.right_edge for p in phrases], key=lambda t: t.i)
         start, end = ctx.trim(target.left_edge.idx, last.idx + len(last))
-        end = _through_open_quotation(ctx.text, start, end)
+        end = through_open_quotation(ctx.text, start, end)
         # the quoted words must be what it is described as ('the stadium, which fans call “the Pit”, as a waste'
         # quotes the fans, not the describer)
         described_as = ctx.text[phrases[0].idx if phrases else start:end]
@@ -238,7 +238,7 @@ def _cue_follows(ctx: Context, end: int) -> bool:
     return any(is_speech_verb(t) for t in list(following)[:4])
 
 
-def _through_open_quotation(text: str, start: int, end: int) -> int:
+def through_open_quotation(text: str, start: int, end: int) -> int:
     """The parser may end a described phrase inside the quoted words it holds ('and "cowering with her
     granddaughter who was with her, and she described ...,"'): it then runs on to the closing mark, within the
     paragraph. (Frames are found before the quotations are read.)"""

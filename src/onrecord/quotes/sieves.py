@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import onrecord.quotes.description_sieves  # noqa: F401  (the modules register their sieves)
+import onrecord.quotes.calling  # noqa: F401  (the modules register their sieves)
+import onrecord.quotes.description_sieves  # noqa: F401
 import onrecord.quotes.direct.candidates  # noqa: F401
 import onrecord.quotes.direct.interview  # noqa: F401
 import onrecord.quotes.direct.sieves  # noqa: F401
@@ -14,7 +15,7 @@ from onrecord.quotes.registry import CANDIDATE_SIEVES, FRAME_SIEVES, QUOTATION_S
 
 
 DEFAULT_ORDER = {
-    "frames": ["speech-verb", "told-to", "misparsed-report", "parenthetical-cue", "as-reported", "speech-object", "described-as", "claim-noun", "according-to", "accused-of"],
+    "frames": ["speech-verb", "told-to", "misparsed-report", "parenthetical-cue", "as-reported", "speech-object", "described-as", "called", "claim-noun", "according-to", "accused-of"],
     "candidates": ["interview", "trailing-label", "speaker-label", "dash-signature", "direct-cue", "filled-clause",
                    "title", "same-cue", "runs-on", "mixed-run-on"],
     "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "possessive-remark",
