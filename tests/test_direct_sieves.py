@@ -71,7 +71,18 @@ CASES += [
     case("Prime Minister Narendra Modi addressed the Knesset on Wednesday.\n\nIndia stands with Israel firmly, with "
          "full conviction in this moment and beyond: PM Modi", "India stands with Israel", "Narendra Modi", ":",
          "direct", "trailing-label", "a-name-after-a-closing-colon-signs-the-paragraph", role="Prime Minister"),
+    case("The envoy spoke on Tuesday.\n\nMoazzam Malik, the British Ambassador to Indonesia, said:\n\nOn behalf "
+         "of British people I would like to express our deepest condolences to the families.\n\nThe search went on.",
+         "deepest condolences", "Moazzam Malik", "said", "direct", "previous-sentence/named",
+         "a-paragraph-after-a-colon-cue-is-a-block-quotation-without-marks", records=1),
 ]
+
+
+def test_a_colon_paragraph_that_introduces_something_else_is_no_block_quotation(extract):
+    text = ("Local politicians fired back, including Rep. Lacy Clay, who said:\n\nLibby Schaaf, the mayor of "
+            "Oakland, also spoke out against Trump:\n\nThe crowd at the rally was large.")
+    assert not any("Libby Schaaf" in r["text"] for r in extract(text))
+    assert extract("The minister said:\n\nNo comment.") == []
 
 
 @pytest.mark.parametrize(COLUMNS, CASES)

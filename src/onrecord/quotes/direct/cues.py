@@ -20,7 +20,37 @@ def quote_spans(ctx: Context) -> list[QuoteSpan]:
     if len(labelled) == 1 and labelled[0] <= DATELINE_PARAGRAPHS:
         labelled = []  # 'SINGAPORE: On top of ...': one label near the top is the story's dateline, no speaker
     spans += [QuoteSpan(ctx.paras[i].start, ctx.paras[i].end, "", True) for i in labelled]
+    spans += _block_quotations(ctx, quoted_paras | set(labelled))
     return with_trailing_labels(ctx, with_interview_turns(ctx, sorted(spans, key=lambda q: q.start)))
+
+
+def _block_quotations(ctx: Context, taken: set[int]) -> list[QuoteSpan]:
+    """'Moazzam Malik, the British Ambassador to Indonesia, said:' and then a paragraph of his words with no
+    marks: pages set a block quotation apart by its layout, not by marks, and the text keeps only the colon."""
+    spans = []
+    for i in range(1, len(ctx.paras)):
+        para, before = ctx.paras[i], ctx.paras[i - 1]
+        if i in taken or i - 1 in taken or not before.text.rstrip().endswith(":") or ctx.skipped(para.start, para.end):
+            continue
+        # a paragraph that ends with a colon itself introduces what follows ('Libby Schaaf also spoke out:')
+        if len(para.text.split()) >= BLOCK_QUOTATION_WORDS and not para.text.rstrip().endswith(":") \
+                and _introduces_words(ctx, before):
+            spans.append(QuoteSpan(para.start, para.end, "", True))
+    return spans
+
+
+BLOCK_QUOTATION_WORDS = 4
+"""Fewer words after a colon are a caption or a list's item more often than someone's words."""
+
+
+def _introduces_words(ctx: Context, para) -> bool:
+    """The paragraph's last sentence has a speech verb with a subject ('X said:', 'a pilot told me:')."""
+    tokens = ctx.tokens(para.start, para.end)
+    if not len(tokens):
+        return False
+    last_sentence = tokens[-1].sent
+    return any(is_speech_verb(t, direct=True) and subject_of(t) is not None for t in last_sentence
+               if t.idx >= para.start)
 
 
 DATELINE_PARAGRAPHS = 2
