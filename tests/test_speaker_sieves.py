@@ -201,6 +201,9 @@ CASES = [
          "life,” Arcade Publishing announced.\n\n“I always answered I’d do it again in a heartbeat,” he writes.",
          "in a heartbeat", "Woody Allen", "writes", "direct", "direct-cue/pronoun-nearest-name",
          "he-is-never-a-publisher"),
+    case("Obama Says African-American Museum Will Tell of 'Suffering and Delight.'\n\nWASHINGTON -- President "
+         "Obama, dedicating the museum on Saturday, said it would tell an American story.", "an American story",
+         "Obama", "said", "indirect", "speech-verb/named-appositive", "a-headline-s-verb-is-no-part-of-a-name"),
     case("The US was flying drones over Gaza to help locate hostages, two US officials said.", "flying drones",
          "two US officials", "said", "indirect", "inverted-cue/description", "a-description-keeps-its-number",
          speaker_kind="group"),

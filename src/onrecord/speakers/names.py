@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from onrecord.speakers.entity_index import EntityIndex
+from onrecord.speakers.headline_names import without_headline_verbs
 from onrecord.speakers.roles import role_and_affiliation
 from onrecord.speakers.titles import TITLES, family_name, leading_title, title_before, title_gender, title_words
 
@@ -68,7 +69,7 @@ def expand_name(ent):
         if not token.text[:1].isupper() or token.lower_.strip(".") in TITLES:
             break
         start -= 1
-    end = _name_continues_to(ent)
+    end = without_headline_verbs(ent.doc, ent.start, _name_continues_to(ent))
     if (start, end) == (ent.start, ent.end):
         return ent
     return _relabel(ent.doc[start:end], ent.label_)

@@ -1,0 +1,41 @@
+"""Names in headlines written in title case, where every word is capitalised and the entity recogniser runs
+a name on into the verb after it: 'Obama Says African-American Museum Tells ...', 'Dasha Wants to Get ...'."""
+from __future__ import annotations
+
+import re
+
+TITLE_CASE_SHARE = 0.8
+"""Share of a line's longer words that start with a capital for the line to be in title case."""
+LONGER_WORD = 4
+"""Short words (of, to, the, and) stay lower case in title case, so only longer ones are counted."""
+HEADLINE_VERBS = frozenset("""says tells warns slams urges calls asks claims admits vows blasts rips hits praises
+accuses denies defends responds explains reveals insists pledges demands mocks knocks""".split())
+"""The verbs headlines put after a name, which a story may never write in lower case itself ('said')."""
+
+
+def without_headline_verbs(doc, start: int, end: int) -> int:
+    """The end of a name in a title-case line, without last words that are a headline's verbs or that the story
+    writes in lower case elsewhere ('Says', 'Wants'): those are words of the headline, not of the name."""
+    if end - start < 2 or not _in_title_case_line(doc, start):
+        return end
+    lower_words = _lower_case_words(doc)
+    while end - start > 1 and doc[end - 1].text[:1].isupper() and (
+            doc[end - 1].lower_ in lower_words or doc[end - 1].lower_ in HEADLINE_VERBS):
+        end -= 1
+    return end
+
+
+def _in_title_case_line(doc, token_index: int) -> bool:
+    text = doc.text
+    at = doc[token_index].idx
+    line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+    longer = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= LONGER_WORD]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
+
+
+def _lower_case_words(doc) -> set[str]:
+    cached = doc.user_data.get("onrecord_lower_case_words")
+    if cached is None:
+        cached = set(re.findall(r"\b[a-z][a-z'’-]*\b", doc.text))
+        doc.user_data["onrecord_lower_case_words"] = cached
+    return cached
