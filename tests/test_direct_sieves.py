@@ -83,6 +83,9 @@ def test_a_colon_paragraph_that_introduces_something_else_is_no_block_quotation(
             "Oakland, also spoke out against Trump:\n\nThe crowd at the rally was large.")
     assert not any("Libby Schaaf" in r["text"] for r in extract(text))
     assert extract("The minister said:\n\nNo comment.") == []
+    played = ("Trump chose to begin by playing a deceptively edited video trashing Anthony Fauci, among others:\n\n"
+              "The event was the typical mixture of political theatrics, brags and grievances.")
+    assert extract(played) == []
 
 
 @pytest.mark.parametrize(COLUMNS, CASES)

@@ -44,13 +44,32 @@ BLOCK_QUOTATION_WORDS = 4
 
 
 def _introduces_words(ctx: Context, para) -> bool:
-    """The paragraph's last sentence has a speech verb with a subject ('X said:', 'a pilot told me:')."""
+    """The paragraph's last sentence is a speech verb's, with a subject ('X said:', 'a pilot told me:', 'she
+    responded by tweeting the following:'); a speech verb inside a noun phrase reports something else
+    ('playing a video trashing Fauci:')."""
     tokens = ctx.tokens(para.start, para.end)
     if not len(tokens):
         return False
-    last_sentence = tokens[-1].sent
-    return any(is_speech_verb(t, direct=True) and subject_of(t) is not None for t in last_sentence
-               if t.idx >= para.start)
+    return any(is_speech_verb(t, direct=True) and _on_the_main_line(t) and not _done_by_other_means(t)
+               and subject_of(t) is not None for t in tokens[-1].sent if t.idx >= para.start)
+
+
+def _done_by_other_means(verb) -> bool:
+    """'chose to begin by playing a video:': the words that follow are what the by-phrase names."""
+    return any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
+               for c in verb.children)
+
+
+MAIN_LINE_DEPS = ("ROOT", "xcomp", "advcl", "pcomp", "prep", "conj")
+
+
+def _on_the_main_line(token) -> bool:
+    """The token is the sentence's main verb, or reached from it through verbs and prepositions only."""
+    while token.dep_ != "ROOT":
+        if token.dep_ not in MAIN_LINE_DEPS:
+            return False
+        token = token.head
+    return True
 
 
 DATELINE_PARAGRAPHS = 2
