@@ -3,7 +3,7 @@ and "according to X"; frames inside quotation marks dropped or nested; the kind 
 from __future__ import annotations
 
 from onrecord.quotes.context import Context, Frame
-from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, DESCRIBING_VERBS,
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS,
                                      JUDGING_VERBS,
                                      JUDGING_WITHOUT_REASON, OBJECT_CONTENT_VERBS, OBJECT_PREPOSITION_VERBS,
                                      is_speech_verb, lemma_of)
@@ -143,8 +143,6 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
 
 
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis")
-FOLLOWING_CHARS = 40
-"""How much text after a closing mark is read for the quotation's own cue ('," he said')."""
 
 
 def _cue_words_start(verb) -> int:
@@ -197,58 +195,6 @@ def as_reported_frame(ctx: Context, verb) -> Frame | None:
     if len(ctx.text[start:end].split()) < 3:
         return None
     return Frame(verb, cue_text(verb), subject, start, end, None, "as-reported", [(start, end)])
-
-
-@frame_sieve("described-as")
-def described_frames(ctx: Context) -> list[Frame]:
-    """'Netanyahu has described Modi's visit as "historic"', 'described hiding under a table and "cowering ...",':
-    what someone describes in words they are quoted with, and as what, is what they said. Without quoted words
-    a description is the writer's account ('described the smell coming from the house'), not a statement."""
-    frames = []
-    for verb in ctx.doc:
-        if verb.pos_ != "VERB" or lemma_of(verb) not in DESCRIBING_VERBS or ctx.skipped(verb.idx, verb.idx + 1) \
-                or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-            continue
-        described = [c for c in verb.children if c.i > verb.i and (
-            c.dep_ == "dobj" or c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB"))]
-        if not described:
-            continue
-        target = described[0]
-        phrases = [c for c in list(verb.children) + list(target.children)
-                   if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i]
-        if not phrases and target.dep_ == "dobj":
-            continue  # 'described the book “Fire and Fury”': a thing named, not described as anything
-        last = max([target.right_edge] + [p.right_edge for p in phrases], key=lambda t: t.i)
-        start, end = ctx.trim(target.left_edge.idx, last.idx + len(last))
-        end = through_open_quotation(ctx.text, start, end)
-        # the quoted words must be what it is described as ('the stadium, which fans call “the Pit”, as a waste'
-        # quotes the fans, not the describer)
-        described_as = ctx.text[phrases[0].idx if phrases else start:end]
-        if ctx.text[start:end].rstrip(CLOSERS).endswith(",") and _cue_follows(ctx, end):
-            continue  # '... as "horrendous. It really affects your mental health," he said': the words' own cue
-        if len(ctx.text[start:end].split()) >= 3 and any(mark in described_as for mark in OPENERS):
-            frames.append(Frame(verb, cue_text(verb), subject_of(verb), start, end, None, "described-as",
-                                [(start, end)]))
-    return frames
-
-
-def _cue_follows(ctx: Context, end: int) -> bool:
-    """A speech verb among the few words after a quotation's closing mark ('," he said')."""
-    following = ctx.tokens(end, min(len(ctx.text), end + FOLLOWING_CHARS))
-    return any(is_speech_verb(t) for t in list(following)[:4])
-
-
-def through_open_quotation(text: str, start: int, end: int) -> int:
-    """The parser may end a described phrase inside the quoted words it holds ('and "cowering with her
-    granddaughter who was with her, and she described ...,"'): it then runs on to the closing mark, within the
-    paragraph. (Frames are found before the quotations are read.)"""
-    piece = text[start:end]
-    closer = "”" if piece.count("“") > piece.count("”") else '"' if piece.count('"') % 2 else None
-    if closer is None:
-        return end
-    paragraph_end = text.find("\n", end)
-    found = text.find(closer, end, paragraph_end if paragraph_end >= 0 else len(text))
-    return found + 1 if found >= 0 else end
 
 
 @frame_sieve("claim-noun")
