@@ -118,8 +118,8 @@ CASES = [
          "reported", "indirect", "as-reported/named", "as-x-reported", exact="the talks have stalled for a week"),
     case("When officers went to Heidnik’s home, former police lieutenant James Hansen recalls, it was “sort of "
          "intimidating — it had metal doors on it and all the windows had bars”.", "When officers went",
-         "James Hansen", "recalls", "indirect", "parenthetical-cue/named",
-         "a-parenthetical-cue-the-parser-hung-the-leading-clause-on", exact="When officers went to Heidnik’s home"),
+         "James Hansen", "recalls", "mixed", "parenthetical-cue/named",
+         "a-parenthetical-cue-the-parser-hung-the-leading-clause-on", parts=2, starts="When officers went"),
     case("PM Modi Israel Visit Live: Netanyahu calls PM Modi 'my dear friend'\nAddressing the Knesset, Israeli PM "
          "Benjamin Netanyahu says, \"I have to be diplomatic, I will not rank it. I don’t want to get into trouble. "
          "But I have never been more moved than by your visit here.\"", "I have to be diplomatic",
@@ -138,6 +138,12 @@ CASES = [
     case("Her liberal friends have mocked his campaign, calling Trump “an orange buffoon,” Mary Susan said as she "
          "turned around.\n\n“But he’s our orange buffoon, and we love him!”", "we love him", "Mary Susan", None,
          "direct", "continuation", "a-calling-inside-someone-s-statement-is-theirs"),
+    case("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.", "Lenox was a juggernaut",
+         "Clarke", "said", "indirect", "parenthetical-cue/named", "a-parenthetical-cue-s-statement-runs-to-the-"
+         "sentence-end", parts=2, ends="bankrupt in 1999"),
+    case("The plan is dead, he said, speaking at a rally in Ohio.", "The plan is dead", None, "said", "indirect",
+         "inverted-cue/unresolved-pronoun", "the-cue-s-own-circumstances-are-not-the-statement",
+         exact="The plan is dead"),
 ]
 
 
@@ -161,6 +167,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
                  id="a-description-without-quoted-words-is-the-writer-s-account"),
     pytest.param("It was what scientists call a tipping point.", id="a-term-called-before-the-verb-is-nobody-s-words"),
     pytest.param("The family called the puppy Rex after a week.", id="a-name-given-is-no-statement"),
+    pytest.param("When he agreed, she fled and phoned police from a phone booth.",
+                 id="a-speech-verb-in-a-when-clause-is-no-parenthetical-cue"),
 ])
 def test_no_frame(extract, text):
     assert extract(text) == []

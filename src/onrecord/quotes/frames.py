@@ -135,11 +135,33 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
         if ctx.text[verb.idx + len(verb):head.right_edge.idx].lstrip(" ,:")[:1] in OPENERS:
             return None  # 'Addressing the Knesset, X says, "I have to ...': the cue of the quotation after it
         parts.append(ctx.trim(cue_end, head.right_edge.idx + len(head.right_edge)))
+    else:
+        parts += _rest_of_the_sentence(ctx, verb)
     parts = [p for p in parts if len(ctx.text[p[0]:p[1]].split()) >= 2]
     if not parts or sum(len(ctx.text[a:b].split()) for a, b in parts) < 3:
         return None
     start, end = parts[0][0], parts[-1][1]
     return Frame(verb, cue_text(verb), subject, start, end, addressee_of(ctx, verb), "parenthetical-cue", parts)
+
+
+def _rest_of_the_sentence(ctx: Context, verb) -> list[tuple[int, int]]:
+    """'Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt': the words after a cue set off by
+    commas go on with the statement to the sentence's end, unless someone else speaks there or the cue has
+    words of its own."""
+    if any(c.dep_ == "mark" or c.tag_ == "WRB" and c.i < verb.i
+           or c.dep_ == "dobj" and lemma_of(verb) not in ADDRESSEE_OBJECT_VERBS for c in verb.children):
+        return []  # 'When he agreed, she fled': a clause of its own; 'added a note of caution, should ...'
+    cue_words = [c.right_edge.i for c in verb.rights if c.dep_ not in CLAUSE_DEPS and not c.is_punct]
+    after = max([verb.i] + cue_words) + 1
+    sentence = verb.sent
+    if after >= sentence.end - 1 or ctx.doc[after].text != ",":
+        return []
+    rest = ctx.doc[after + 1:sentence.end]
+    # 'she said, adding that ...', 'he said, speaking at a rally': the cue's own circumstances
+    if not len(rest) or rest[0].text in OPENERS or rest[0].tag_ == "VBG" or any(is_speech_verb(t) for t in rest):
+        return []
+    last = rest[-1] if not rest[-1].is_punct else rest[-1].nbor(-1)
+    return [ctx.trim(rest[0].idx, last.idx + len(last))]
 
 
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis")
