@@ -3,9 +3,12 @@ a name on into the verb after it: 'Obama Says African-American Museum Tells ...'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 TITLE_CASE_SHARE = 0.8
 """Share of a line's longer words that start with a capital for the line to be in title case."""
+HEADLINE_CHARS = 300
+"""A longer line is a paragraph, not a headline."""
 LONGER_WORD = 4
 """Short words (of, to, the, and) stay lower case in title case, so only longer ones are counted."""
 HEADLINE_VERBS = frozenset("""says tells warns slams urges calls asks claims admits vows blasts rips hits praises
@@ -26,16 +29,43 @@ def without_headline_verbs(doc, start: int, end: int) -> int:
 
 
 def _in_title_case_line(doc, token_index: int) -> bool:
-    text = doc.text
-    at = doc[token_index].idx
-    line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+    """Whether the token's line is in title case; each line is judged once per document."""
+    starts, verdicts = _lines(doc)
+    line = bisect_right(starts, doc[token_index].idx) - 1
+    if line not in verdicts:
+        text = _text_of(doc)
+        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+        verdicts[line] = _title_case(text[starts[line]:end])
+    return verdicts[line]
+
+
+def _title_case(line: str) -> bool:
+    if len(line) > HEADLINE_CHARS:
+        return False
     longer = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= LONGER_WORD]
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
+
+
+def _lines(doc) -> tuple[list[int], dict[int, bool]]:
+    cached = doc.user_data.get("onrecord_line_starts")
+    if cached is None:
+        text = _text_of(doc)
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        cached = doc.user_data["onrecord_line_starts"] = (starts, {})
+    return cached
+
+
+def _text_of(doc) -> str:
+    """doc.text joins every token anew on each call: kept once per document, or names cost quadratic time."""
+    cached = doc.user_data.get("onrecord_text")
+    if cached is None:
+        cached = doc.user_data["onrecord_text"] = doc.text
+    return cached
 
 
 def _lower_case_words(doc) -> set[str]:
     cached = doc.user_data.get("onrecord_lower_case_words")
     if cached is None:
-        cached = set(re.findall(r"\b[a-z][a-z'’-]*\b", doc.text))
+        cached = set(re.findall(r"\b[a-z][a-z'’-]*\b", _text_of(doc)))
         doc.user_data["onrecord_lower_case_words"] = cached
     return cached
