@@ -86,6 +86,8 @@ def test_a_colon_paragraph_that_introduces_something_else_is_no_block_quotation(
     played = ("Trump chose to begin by playing a deceptively edited video trashing Anthony Fauci, among others:\n\n"
               "The event was the typical mixture of political theatrics, brags and grievances.")
     assert extract(played) == []
+    listed = "Smith said the plan had three parts:\n\nCutting taxes for the middle class of the country."
+    assert not any("Cutting taxes" in r["text"] for r in extract(listed))
 
 
 @pytest.mark.parametrize(COLUMNS, CASES)

@@ -144,6 +144,9 @@ CASES = [
     case("The plan is dead, he said, speaking at a rally in Ohio.", "The plan is dead", None, "said", "indirect",
          "inverted-cue/unresolved-pronoun", "the-cue-s-own-circumstances-are-not-the-statement",
          exact="The plan is dead"),
+    case("The economy is strong, Biden said, as protesters chanted outside the hall.", "economy is strong", "Biden",
+         "said", "indirect", "parenthetical-cue/named", "the-writer-s-as-clause-after-the-cue-is-not-the-statement",
+         exact="The economy is strong"),
 ]
 
 
@@ -169,6 +172,7 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("The family called the puppy Rex after a week.", id="a-name-given-is-no-statement"),
     pytest.param("When he agreed, she fled and phoned police from a phone booth.",
                  id="a-speech-verb-in-a-when-clause-is-no-parenthetical-cue"),
+    pytest.param("After 23 seasons in the league, Tom Brady has called it a career.", id="calling-it-a-career-is-done"),
 ])
 def test_no_frame(extract, text):
     assert extract(text) == []

@@ -204,6 +204,12 @@ CASES = [
     case("Obama Says African-American Museum Will Tell of 'Suffering and Delight.'\n\nWASHINGTON -- President "
          "Obama, dedicating the museum on Saturday, said it would tell an American story.", "an American story",
          "Obama", "said", "indirect", "speech-verb/named-appositive", "a-headline-s-verb-is-no-part-of-a-name"),
+    case("Jane Fonda Slams Critics After Concert\n\nJane Fonda said her critics were wrong.", "critics were wrong",
+         "Jane Fonda", "said", "indirect", "speech-verb/named", "a-person-s-name-is-no-start-of-a-headline-"
+         "organisation"),
+    case("Jeremy Hunt Warns Of Tough Budget Choices Ahead\n\nThe hunt for savings goes on. “There will be tough "
+         "choices,” Hunt said on Monday.", "tough choices", "Jeremy Hunt", "said", "direct", "direct-cue/named",
+         "a-headline-name-ends-before-its-verb-even-when-a-word-of-it-is-common"),
     case("The US was flying drones over Gaza to help locate hostages, two US officials said.", "flying drones",
          "two US officials", "said", "indirect", "inverted-cue/description", "a-description-keeps-its-number",
          speaker_kind="group"),

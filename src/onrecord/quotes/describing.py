@@ -11,6 +11,8 @@ from onrecord.quotes.syntax import cue_text, subject_of
 
 FOLLOWING_CHARS = 40
 """How much text after a closing mark is read for the quotation's own cue ('," he said')."""
+IDIOMS = frozenset("career day night quits season evening".split())
+"""'call it a day', 'called it a career': ways of stopping, not judgements."""
 MIN_WORDS = 3
 """'called it a sham' and longer: 'called him Bob' is a name given, not a judgement."""
 
@@ -92,7 +94,9 @@ def _called_what(verb):
     if not objects or objects[0].lower_.endswith(("self", "selves")):
         return None
     predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > objects[0].i]
-    return (objects[0], predicates[-1]) if predicates else None
+    if not predicates or objects[0].lower_ == "it" and predicates[-1].lower_ in IDIOMS:
+        return None  # 'called it a career': done, not said
+    return objects[0], predicates[-1]
 
 
 def _within_reported_speech(verb) -> bool:

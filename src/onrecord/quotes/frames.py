@@ -158,12 +158,15 @@ def _rest_of_the_sentence(ctx: Context, verb) -> list[tuple[int, int]]:
         return []
     rest = ctx.doc[after + 1:sentence.end]
     # 'she said, adding that ...', 'he said, speaking at a rally': the cue's own circumstances
-    if not len(rest) or rest[0].text in OPENERS or rest[0].tag_ == "VBG" or any(is_speech_verb(t) for t in rest):
+    if not len(rest) or rest[0].text in OPENERS or rest[0].tag_ == "VBG" or rest[0].lower_ in WRITERS_LINKS \
+            or any(is_speech_verb(t) for t in rest):
         return []
     last = rest[-1] if not rest[-1].is_punct else rest[-1].nbor(-1)
     return [ctx.trim(rest[0].idx, last.idx + len(last))]
 
 
+WRITERS_LINKS = frozenset("as while though although before after when even amid despite".split())
+"""'The economy is strong, Biden said, as protesters chanted': the writer's own circumstances of the cue."""
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis")
 
 

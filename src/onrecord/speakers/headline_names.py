@@ -12,7 +12,7 @@ HEADLINE_CHARS = 300
 LONGER_WORD = 4
 """Short words (of, to, the, and) stay lower case in title case, so only longer ones are counted."""
 HEADLINE_VERBS = frozenset("""says tells warns slams urges calls asks claims admits vows blasts rips hits praises
-accuses denies defends responds explains reveals insists pledges demands mocks knocks""".split())
+accuses denies defends responds explains reveals insists pledges demands mocks knocks backs wants""".split())
 """The verbs headlines put after a name, which a story may never write in lower case itself ('said')."""
 
 
@@ -21,9 +21,11 @@ def without_headline_verbs(doc, start: int, end: int) -> int:
     writes in lower case elsewhere ('Says', 'Wants'): those are words of the headline, not of the name."""
     if end - start < 2 or not _in_title_case_line(doc, start):
         return end
+    verbs = [i for i in range(start + 1, end) if doc[i].lower_ in HEADLINE_VERBS]
+    if verbs:
+        return verbs[0]  # 'Jeremy Hunt Warns Of ...': the name ends before the verb, whatever its words are
     lower_words = _lower_case_words(doc)
-    while end - start > 1 and doc[end - 1].text[:1].isupper() and (
-            doc[end - 1].lower_ in lower_words or doc[end - 1].lower_ in HEADLINE_VERBS):
+    while end - start > 2 and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in lower_words:
         end -= 1
     return end
 

@@ -6,7 +6,8 @@ import re
 
 from onrecord.quotes.context import Context, opens_clause
 from onrecord.quotes.direct.interview import with_interview_turns, with_trailing_labels
-from onrecord.quotes.lexicon import FINITE_TAGS, SPEAKER_LABEL_STOPWORDS, THOUGHT_VERBS, is_speech_verb, lemma_of
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, FINITE_TAGS, SPEAKER_LABEL_STOPWORDS, THOUGHT_VERBS,
+                                     is_speech_verb, lemma_of)
 from onrecord.quotes.marks import (CLOSING_MARKS, DASH_SIGNATURE, OPENING_MARKS, SIGNATURE_PARAGRAPH, QuoteSpan,
                                    find_quotes, speaker_label)
 from onrecord.quotes.syntax import subject_of
@@ -51,7 +52,18 @@ def _introduces_words(ctx: Context, para) -> bool:
     if not len(tokens):
         return False
     return any(is_speech_verb(t, direct=True) and _on_the_main_line(t) and not _done_by_other_means(t)
-               and subject_of(t) is not None for t in tokens[-1].sent if t.idx >= para.start)
+               and not _reports_something_else(t) and subject_of(t) is not None
+               for t in tokens[-1].sent if t.idx >= para.start)
+
+
+def _reports_something_else(verb) -> bool:
+    """'Smith said the plan had three parts:', 'announced three new measures:': what follows the colon is a
+    list of what was said, not the words; 'told me:' and 'tweeting the following:' introduce the words."""
+    return any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.lower_ not in INTRODUCING_OBJECTS
+               and lemma_of(verb) not in ADDRESSEE_OBJECT_VERBS for c in verb.children)
+
+
+INTRODUCING_OBJECTS = frozenset("following this these statement".split())
 
 
 def _done_by_other_means(verb) -> bool:
