@@ -17,16 +17,25 @@ MIN_WORDS = 3
 """'called it a sham' and longer: 'called him Bob' is a name given, not a judgement."""
 
 
+CALLING_VERBS = frozenset({"call"})
+
+
+def _active_verbs(ctx: Context, lemmas: frozenset[str]):
+    """The document's verbs of these lemmas in the active voice, outside skipped spans ('was described as' and
+    'is called' name nobody who describes or calls)."""
+    for verb in ctx.doc:
+        if verb.pos_ == "VERB" and lemma_of(verb) in lemmas and not ctx.skipped(verb.idx, verb.idx + 1) \
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            yield verb
+
+
 @frame_sieve("described-as")
 def described_frames(ctx: Context) -> list[Frame]:
     """'Netanyahu has described Modi's visit as "historic"', 'described hiding under a table and "cowering ...",':
     what someone describes in words they are quoted with, and as what, is what they said. Without quoted words
     a description is the writer's account ('described the smell coming from the house'), not a statement."""
     frames = []
-    for verb in ctx.doc:
-        if verb.pos_ != "VERB" or lemma_of(verb) not in DESCRIBING_VERBS or ctx.skipped(verb.idx, verb.idx + 1) \
-                or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-            continue
+    for verb in _active_verbs(ctx, DESCRIBING_VERBS):
         described = [c for c in verb.children if c.i > verb.i and (
             c.dep_ == "dobj" or c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB"))]
         if not described:
@@ -72,10 +81,7 @@ def through_open_quotation(text: str, start: int, end: int) -> int:
 @frame_sieve("called")
 def called_frames(ctx: Context) -> list[Frame]:
     frames = []
-    for verb in ctx.doc:
-        if verb.pos_ != "VERB" or lemma_of(verb) != "call" or ctx.skipped(verb.idx, verb.idx + 1) \
-                or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-            continue
+    for verb in _active_verbs(ctx, CALLING_VERBS):
         span, caller = _called_what(verb), subject_of(verb)
         if span is None or caller is None or _within_reported_speech(verb):
             continue  # nobody calling: the quoted words, if any, are left to the direct sieves

@@ -13,7 +13,7 @@ from onrecord.quotes.registry import speaker_sieve
 from onrecord.quotes.syntax import subject_of
 from onrecord.records import Speaker
 from onrecord.speakers import Person, role_and_affiliation
-from onrecord.speakers.names import KIND_BY_LABEL, given_names, looks_like_organisation, name_words
+from onrecord.speakers.names import KIND_BY_LABEL, looks_like_organisation, name_words, opens_with_a_given_name
 from onrecord.speakers.titles import TITLES, title_before
 
 
@@ -188,7 +188,7 @@ def proper_noun(ctx: Context, token):
         return None
     mention, _ = noun_phrase(ctx, token)
     person = ctx.names.person(mention.text, mention.start_char)
-    if person is None and not _starts_with_a_given_name(mention.text):
+    if person is None and not opens_with_a_given_name(name_words(mention.text)):
         person = ctx.names.fuller_organisation(mention.text)
     if person is None:
         return None
@@ -252,19 +252,15 @@ def named_speaker(ctx: Context, text: str, start: int, end: int, label: str, tit
     if (label in ("ORG", "NORP", "PERSON") or unsteady_place) and (person is None or person.kind != "person"):
         # 'Impresa' for 'Impresa Aerospace' (a small model files a lone unfamiliar word as a person or a place
         # too), 'PHW' for 'Public Health Wales'
-        fuller = None if label == "PERSON" and _starts_with_a_given_name(text) else ctx.names.fuller_organisation(text)
+        # 'Jane Fonda' is no start of an organisation's name ('Jane Fonda Slams Critics' in a headline)
+        fuller = None if label == "PERSON" and opens_with_a_given_name(name_words(text)) \
+            else ctx.names.fuller_organisation(text)
         if unsteady_place and fuller is not None and not any(p < start for p in fuller.positions):
             fuller = None  # news names an organisation in full before it shortens it
         person = fuller or person
     if person is None:
         return Speaker(" ".join(text.split()), text, start, end, kind)
     return Speaker(person.name, text, start, end, person.kind, person.role, person.affiliation)
-
-
-def _starts_with_a_given_name(text: str) -> bool:
-    """'Kanye West' is a person's name, not the start of an organisation's ('Kanye West Slams Critics')."""
-    words = name_words(text)
-    return len(words) > 1 and words[0].lower() in given_names()
 
 
 def _said_of_a_person(ctx: Context, start: int, end: int) -> bool:

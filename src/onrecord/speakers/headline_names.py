@@ -17,8 +17,8 @@ accuses denies defends responds explains reveals insists pledges demands mocks k
 
 
 def without_headline_verbs(doc, start: int, end: int) -> int:
-    """The end of a name in a title-case line, without last words that are a headline's verbs or that the story
-    writes in lower case elsewhere ('Says', 'Wants'): those are words of the headline, not of the name."""
+    """The end of a name in a title-case line: before the first headline verb ('Jeremy Hunt Warns'), else without
+    last words the story writes in lower case elsewhere ('Dasha Wants'), keeping two words at least."""
     if end - start < 2 or not _in_title_case_line(doc, start):
         return end
     verbs = [i for i in range(start + 1, end) if doc[i].lower_ in HEADLINE_VERBS]
@@ -35,7 +35,7 @@ def _in_title_case_line(doc, token_index: int) -> bool:
     starts, verdicts = _lines(doc)
     line = bisect_right(starts, doc[token_index].idx) - 1
     if line not in verdicts:
-        text = _text_of(doc)
+        text = document_text(doc)
         end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
         verdicts[line] = _title_case(text[starts[line]:end])
     return verdicts[line]
@@ -51,13 +51,13 @@ def _title_case(line: str) -> bool:
 def _lines(doc) -> tuple[list[int], dict[int, bool]]:
     cached = doc.user_data.get("onrecord_line_starts")
     if cached is None:
-        text = _text_of(doc)
+        text = document_text(doc)
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         cached = doc.user_data["onrecord_line_starts"] = (starts, {})
     return cached
 
 
-def _text_of(doc) -> str:
+def document_text(doc) -> str:
     """doc.text joins every token anew on each call: kept once per document, or names cost quadratic time."""
     cached = doc.user_data.get("onrecord_text")
     if cached is None:
@@ -68,6 +68,6 @@ def _text_of(doc) -> str:
 def _lower_case_words(doc) -> set[str]:
     cached = doc.user_data.get("onrecord_lower_case_words")
     if cached is None:
-        cached = set(re.findall(r"\b[a-z][a-z'’-]*\b", _text_of(doc)))
+        cached = set(re.findall(r"\b[a-z][a-z'’-]*\b", document_text(doc)))
         doc.user_data["onrecord_lower_case_words"] = cached
     return cached

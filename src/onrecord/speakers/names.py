@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from onrecord.speakers.entity_index import EntityIndex
-from onrecord.speakers.headline_names import without_headline_verbs
+from onrecord.speakers.headline_names import document_text, without_headline_verbs
 from onrecord.speakers.roles import role_and_affiliation
 from onrecord.speakers.titles import TITLES, family_name, leading_title, title_before, title_gender, title_words
 
@@ -44,6 +44,11 @@ def given_names() -> dict[str, str]:
     return table
 
 
+def opens_with_a_given_name(words: list[str]) -> bool:
+    """'Kanye West', 'Jane Fonda': two words or more, the first a known given name: a person's name."""
+    return len(words) > 1 and words[0].lower() in given_names()
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name without titles, possessive endings or parenthetical party tags."""
     text = re.sub(r"\([^)]*\)", " ", text)
@@ -60,7 +65,7 @@ def name_words(text: str) -> list[str]:
 
 def expand_name(ent):
     """'Ana Lima' when the model tagged only 'Lima': take in capitalised proper-noun compounds on the left, and
-    the name's last word when the model stopped one short."""
+    the name's last word when the model stopped one short; a title-case headline's verb is no part of it."""
     start = ent.start
     while start > ent.sent.start:
         token = ent.doc[start - 1]
@@ -167,7 +172,7 @@ class NameIndex:
         self._by_word: dict[tuple[str, str], list[Person]] = {}
         self._order: dict[int, int] = {}
         self._mentions: list[tuple[int, Person]] | None = None
-        self._doc_text = doc.text
+        self._doc_text = document_text(doc)
         self._spelled_out: dict[str, str] | None = None
         self._labels_of_word: dict[str, set[str]] | None = None
         entities = [expand_name(e) for e in self.entities.ents]
@@ -201,7 +206,7 @@ class NameIndex:
             return False
         if not all(w[:1].isupper() for w in words) or ent.text.lower().startswith("the "):
             return False
-        return words[-1] in NameIndex._surnames(doc) or words[0].lower() in given_names()
+        return words[-1] in NameIndex._surnames(doc) or opens_with_a_given_name(words)
 
     @staticmethod
     def _surnames(doc) -> set[str]:
