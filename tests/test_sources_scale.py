@@ -1,5 +1,6 @@
 """Safe fetching, watch, WARC input and Ray batches, against a real HTTP server on loopback."""
 import io
+import os
 import json
 import re
 import signal
@@ -215,7 +216,8 @@ def test_batch_on_local_ray_matches_extract(tmp_path):
     from onrecord.batch.runner import read_quotations
 
     archive = _warc(tmp_path / "news.warc.gz", WARC_PAGES)
-    inputs = [str(need(SAMPLES / "liveblog-gaza-plan.html")), str(EXAMPLE), str(archive),
+    # A relative path names the same file as in extract's run: one document, one id.
+    inputs = [str(need(SAMPLES / "liveblog-gaza-plan.html")), os.path.relpath(EXAMPLE, ROOT), str(archive),
               str(need(SAMPLES / "liveblog-gaza-plan.txt")), str(tmp_path / "missing.html")]
     out = tmp_path / "out"
     batch = run_cli("batch", *inputs, "--out", out, "--workers", "2")

@@ -67,7 +67,8 @@ def read_input(row: dict) -> list[dict]:
     try:
         for raw in iter_sources(spec, fetcher):
             pages.append({"source": raw.source, "content": raw.content, "is_html": raw.is_html, "url": raw.url,
-                          "fetched_date": raw.fetched_date, "keep_url": raw.keep_url, "error": None})
+                          "fetched_date": raw.fetched_date, "keep_url": raw.keep_url, "identity": raw.identity,
+                          "error": None})
     except SourceError as error:
         pages.append({"source": spec, "error": str(error)})
     finally:
@@ -113,7 +114,7 @@ class ExtractActor:
         if page["error"] is not None:
             return {"source": page["source"], "error": page["error"]}
         raw = RawSource(page["source"], page["content"], page["is_html"], page["url"], page["fetched_date"],
-                        page["keep_url"])
+                        page["keep_url"], page["identity"])
         document = document_or_error(raw)
         if isinstance(document, PageError):
             return {"source": document.source, "error": document.message}
