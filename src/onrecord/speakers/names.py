@@ -9,6 +9,7 @@ from importlib import resources
 
 from onrecord.speakers.entity_index import EntityIndex
 from onrecord.speakers.headline_names import document_text, without_headline_verbs
+from onrecord.speakers.initials import written_after_an_initial
 from onrecord.speakers.roles import role_and_affiliation
 from onrecord.speakers.titles import TITLES, family_name, leading_title, title_before, title_gender, title_words
 
@@ -104,25 +105,6 @@ SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|on)\s+)?)
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "for", "and", "the"))
-
-
-INITIAL_LETTERS = frozenset("BCDEFGHJKLMNOPQRSTUVWXYZ")
-"""Capitals that stand alone as an initial without a full stop ('P Sandosh Kumar'); not 'A' or 'I'."""
-
-
-def _written_after_an_initial(text: str, name: str) -> bool:
-    """Whether some use of the name follows what could end an initial ('P ', 'J. '): a quick test with
-    str.find, so that the full search, which reads the whole text, runs for few people, not every one."""
-    at = text.find(name)
-    while at != -1:
-        last = at - 1
-        while last >= 0 and text[last].isspace():
-            last -= 1
-        if 0 <= last < at - 1 and (text[last] in INITIAL_LETTERS or (
-                text[last] == "." and last > 0 and "A" <= text[last - 1] <= "Z")):
-            return True
-        at = text.find(name, at + 1)
-    return False
 
 
 def _describing_nouns(ent) -> set[str]:
@@ -243,7 +225,7 @@ class NameIndex:
     def _take_initials(self, person: Person) -> None:
         """'P Sandosh Kumar' where the entity recogniser found only 'Sandosh Kumar': initials the story writes
         before the name once are part of it (the fullest name wins)."""
-        if len(person.name.split()) < 2 or not _written_after_an_initial(self._doc_text, person.name):
+        if len(person.name.split()) < 2 or not written_after_an_initial(self._doc_text, person.name):
             return
         found = re.search(r"(?<![\w.])((?:(?:[B-HJ-Z]|[A-Z]\.)\s+){1,2})" + re.escape(person.name) + r"\b",
                           self._doc_text)
