@@ -5,6 +5,20 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("But in April, Gerhard Müller, the prefect for the Congregation for the Doctrine of the Faith, criticised the "
+         "sisters.\n\n“This is a decision that will be seen as a rather open provocation against the Holy See,” "
+         "Mueller said in scathing remarks.", "a rather open provocation", "Gerhard Müller", "said", "direct",
+         "direct-cue/named", "a-spelled-out-umlaut-is-the-same-name"),
+    case("Dai Shuqin, a 61-year-old who had five relations on MH370, said she had been constantly thinking about those "
+         "caught up in the latest disaster.\n\nMrs Dai said she was asking for a “miracle”.", "asking for a",
+         "Dai Shuqin", "said", "mixed", "speech-verb/named", "a-family-name-written-first-and-after-mrs",
+         speaker_kind="person"),
+    case("Dai Shuqin, 61, was waiting at the airport.\n\nMrs Dai said she was asking for a “miracle”.",
+         "asking for a", "Dai Shuqin", "said", "mixed", "speech-verb/named", "an-untagged-family-name-first"),
+    case("Graveley cited an opinion from former Madison Police Chief Noble Wray, who was hired as an independent "
+         "consultant for prosecutors.\n\nSpeaking of the criminal justice system, Wray said: \"It is hard. It is "
+         "harsh.\"", "It is hard", "Noble Wray", "said", "direct", "direct-cue/named",
+         "an-untagged-name-after-a-title-that-the-story-shortens"),
     case("The German airline Lufthansa has more pilots than it needs. A spokesman for Lufthansa, which has about 5,000 "
          "pilots, said that some of the cuts could be achieved by early retirements.", "early retirements",
          "spokesman for Lufthansa", "said", "indirect", "speech-verb/description",

@@ -14,6 +14,7 @@ from onrecord.quotes.syntax import subject_of
 from onrecord.records import Speaker
 from onrecord.speakers import Person, role_and_affiliation
 from onrecord.speakers.names import KIND_BY_LABEL, looks_like_organisation, name_words, opens_with_a_given_name
+from onrecord.speakers.spelling import folded
 from onrecord.speakers.titles import TITLES, title_before
 
 
@@ -245,7 +246,7 @@ def _with_capitalised_of_phrase(entity):
 def named_speaker(ctx: Context, text: str, start: int, end: int, label: str, title: str | None = None) -> Speaker:
     person = ctx.names.person(text, start, title)
     organisation = label == "PERSON" and looks_like_organisation(name_words(text))
-    if (label != "PERSON" or organisation) and (person is None or person.surname != text.split()[-1].lower()):
+    if (label != "PERSON" or organisation) and (person is None or person.surname != folded(text.split()[-1])):
         person = ctx.names.entity(text)
     kind = "organization" if organisation else KIND_BY_LABEL.get(label, "unknown")
     unsteady_place = label == "GPE" and ctx.names.tagged_unsteadily(text) and not _said_of_a_person(ctx, start, end)

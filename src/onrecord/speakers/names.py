@@ -11,7 +11,9 @@ from onrecord.speakers.entity_index import EntityIndex
 from onrecord.speakers.headline_names import document_text, without_headline_verbs
 from onrecord.speakers.initials import written_after_an_initial
 from onrecord.speakers.roles import role_and_affiliation
+from onrecord.speakers.spelling import folded
 from onrecord.speakers.titles import TITLES, family_name, leading_title, title_before, title_gender, title_words
+from onrecord.speakers.untagged_names import family_name_first, family_names_after_mr_or_mrs, titled_names
 
 SPEECH_LEMMAS = frozenset("say tell add note argue warn insist explain claim write ask reply".split())
 
@@ -139,7 +141,7 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        return folded(self.name.split()[-1])
 
 
 class NameIndex:
@@ -157,7 +159,8 @@ class NameIndex:
         self._doc_text = document_text(doc)
         self._spelled_out: dict[str, str] | None = None
         self._labels_of_word: dict[str, set[str]] | None = None
-        entities = [expand_name(e) for e in self.entities.ents]
+        entities = [expand_name(e) for e in self.entities.ents] + titled_names(doc, ORGANISATION_HEADS) \
+            + family_name_first(doc)
         # a lone word that starts an organisation's name ('Impresa' of 'Impresa Aerospace') is that organisation
         organisation_starts = {words[0].lower() for e in entities if e.label_ == "ORG"
                                and len(words := name_words(e.text)) > 1}
@@ -182,13 +185,15 @@ class NameIndex:
     @staticmethod
     def _mislabelled_person(ent, doc) -> bool:
         """A small model often tags an unfamiliar full name as a place or organisation; it is a person's
-        when its surname is tagged as a person elsewhere, or it starts with a known given name."""
+        when its surname is tagged as a person elsewhere, or it starts with a known given name, or its first
+        word is written elsewhere after Mr or Mrs ('Dai Shuqin ... Mrs Dai': the family name comes first)."""
         words = name_words(ent.text)
         if ent.label_ not in ("GPE", "ORG", "NORP") or not 2 <= len(words) <= 4:
             return False
         if not all(w[:1].isupper() for w in words) or ent.text.lower().startswith("the "):
             return False
-        return words[-1] in NameIndex._surnames(doc) or opens_with_a_given_name(words)
+        return words[-1] in NameIndex._surnames(doc) or opens_with_a_given_name(words) \
+            or words[0] in family_names_after_mr_or_mrs(doc)
 
     @staticmethod
     def _surnames(doc) -> set[str]:
@@ -233,8 +238,8 @@ class NameIndex:
             return
         initials = " ".join(found.group(1).split())
         person.name = f"{initials} {person.name}"
-        self._by_word.setdefault(("first", initials.split()[0].lower()), []).append(person)
-        self._by_word.setdefault(("penult", person.name.split()[-2].lower()), []).append(person)
+        self._by_word.setdefault(("first", folded(initials.split()[0])), []).append(person)
+        self._by_word.setdefault(("penult", folded(person.name.split()[-2])), []).append(person)
 
     @staticmethod
     def _gender(ent, words: list[str]) -> str | None:
@@ -250,7 +255,7 @@ class NameIndex:
     def _remember(self, person: Person) -> None:
         self._order[id(person)] = len(self.people)
         self.people.append(person)
-        parts = [w.lower() for w in person.name.split()]
+        parts = [folded(w) for w in person.name.split()]
         places = [("last", parts[-1]), ("first", parts[0])] + ([("penult", parts[-2])] if len(parts) > 2 else [])
         for place in dict.fromkeys(places):
             self._by_word.setdefault(place, []).append(person)
@@ -266,10 +271,10 @@ class NameIndex:
         return sorted(found.values(), key=lambda p: self._order[id(p)])
 
     def _match(self, words: list[str], position: int) -> Person | None:
-        lowered = [w.lower() for w in words]
+        lowered = [folded(w) for w in words]
         candidates = []
         for person in self._sharing_a_word(lowered):
-            parts = [w.lower() for w in person.name.split()]
+            parts = [folded(w) for w in person.name.split()]
             if len(lowered) == 1:
                 if lowered[0] in (parts[-1], parts[0]) or (len(parts) > 2 and lowered[0] == parts[-2]):
                     candidates.append(person)
@@ -315,11 +320,11 @@ class NameIndex:
         gender = title_gender(title)
         if gender is not None and person.gender not in (None, gender):
             # 'Ms Corbett' after 'Mr Corbett': his daughter, not him
-            namesakes = [p for p in self._sharing_a_word([words[0].lower()]) if p.surname == words[0].lower()
+            namesakes = [p for p in self._sharing_a_word([folded(words[0])]) if p.surname == folded(words[0])
                          and p.gender in (None, gender)]
             return namesakes[-1] if namesakes else None
         wanted = title_words(title)
-        holders = [p for p in self._sharing_a_word([w.lower() for w in words]) if p.surname == words[-1].lower()
+        holders = [p for p in self._sharing_a_word([folded(w) for w in words]) if p.surname == folded(words[-1])
                    and wanted & (p.titles | title_words(p.role or ""))]
         return holders[0] if len(holders) == 1 else person
 
