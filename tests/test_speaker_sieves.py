@@ -5,6 +5,17 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Forecasts came from the National Weather Service on Monday. Later the national weather service said the "
+         "storm “will strengthen overnight” near the coast.", "will strengthen overnight", "National Weather Service",
+         "said", "mixed", "speech-verb/definite-description", "an-organisation-noun-with-the-names-own-words"),
+    case("Forecasts came from the Acme Insurance Company on Monday. Later the regional insurance company said the "
+         "storm “will cost billions” near the coast.", "will cost billions", "regional insurance company", "said",
+         "mixed", "speech-verb/description", "an-organisation-noun-with-other-words-is-no-earlier-one"),
+    case("The boat's front was damaged, the Philippine Bureau of Fisheries and Aquatic Resources said in a statement. "
+         "It took place near the island. Prior to the collision, the Chinese vessel also “conducted dangerous "
+         "maneuvers and tried to block the path” of the boat, the bureau said.", "dangerous maneuvers",
+         "Philippine Bureau of Fisheries and Aquatic Resources", "said", "mixed", "inverted-cue/definite-description",
+         "the-bureau-is-the-bureau-named-before"),
     case("But in April, Gerhard Müller, the prefect for the Congregation for the Doctrine of the Faith, criticised the "
          "sisters.\n\n“This is a decision that will be seen as a rather open provocation against the Holy See,” "
          "Mueller said in scathing remarks.", "a rather open provocation", "Gerhard Müller", "said", "direct",

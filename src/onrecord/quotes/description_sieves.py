@@ -69,10 +69,12 @@ def definite_description(ctx: Context, token):
         return None
     if not _the_bare_noun(token):
         return None
-    if len([c for c in token.lefts if c.dep_ != "det"]) > 1 or any(
-            t.i != token.i and (t.pos_ == "PROPN" or t.ent_type_) for t in token.subtree):
+    if any(t.i != token.i and (t.pos_ == "PROPN" or t.ent_type_) for t in token.subtree):
         return None  # 'the German airline Lufthansa', 'the Trump administration' name themselves
     noun = token.lemma_.lower()
+    described_closely = len([c for c in token.lefts if c.dep_ != "det"]) > 1
+    if described_closely and noun not in ORGANISATION_NOUNS:
+        return None
     found = None
     if noun in PERSON_NOUNS or noun in TITLES:
         found = ctx.names.holding_role(noun, token.idx)
@@ -81,7 +83,8 @@ def definite_description(ctx: Context, token):
         modifiers = {t.lower_ for t in token.subtree if t.i < token.i and t.pos_ in ("NOUN", "ADJ")}
         if found is not None and not modifiers <= set(found.name.lower().split()):
             found = None  # 'the medic and healer council' is the Standing Rock Medic & Healer Council, no other
-        if found is None and noun in GENERIC_ORGANISATION_NOUNS:
+        if found is None and noun in GENERIC_ORGANISATION_NOUNS and not described_closely:
+            # 'the national immigration agency' names itself by its words, never by the last agency quoted
             horizon = ctx.paras[max(0, (ctx.para_of(token.idx) or 0) - 2)].start
             found = _latest_organisation_quoted(ctx, token.idx)
             if found is None and noun in COMPANY_NOUNS:

@@ -92,7 +92,8 @@ ORGANISATION_NOUNS = frozenset("""agency company firm airline carrier charity mi
 bank group institute council commission committee union party organisation organization network newspaper paper
 broadcaster channel university college school hospital board authority regulator watchdog administration
 campaign office embassy mission police military army navy club team coalition alliance foundation fund
-business retailer manufacturer startup insurer lender provider operator""".split())
+business retailer manufacturer startup insurer lender provider operator bureau service association federation
+society centre center institution league corporation publisher studio""".split())
 """Nouns that stand for an organisation the story has named: 'the agency said', 'the airline said'."""
 GENERIC_ORGANISATION_NOUNS = frozenset("""agency company firm group organisation organization charity business
 retailer manufacturer startup insurer lender operator provider carrier airline bank network""".split())
