@@ -5,6 +5,12 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("“He gets down with the people,” added a Florida Democrat. “He relates. He is down home, old shoe.”",
+         "down with the people", "Florida Democrat", "added", "direct", "direct-adjacent/member-description",
+         "a-party-member-is-no-place", speaker_kind="person"),
+    case("“The gap is too wide for her to overtake Sanders,” said a Nevada Democrat. “She needs to exceed "
+         "expectations.”", "The gap is too wide", "Nevada Democrat", "said", "direct", "direct-cue/member-description",
+         "a-party-member-is-who-the-cue-names"),
     case("Forecasts came from the National Weather Service on Monday. Later the national weather service said the "
          "storm “will strengthen overnight” near the coast.", "will strengthen overnight", "National Weather Service",
          "said", "mixed", "speech-verb/definite-description", "an-organisation-noun-with-the-names-own-words"),

@@ -207,3 +207,17 @@ def description(ctx: Context, token):
         "person" if noun in PERSON_NOUNS else "unknown")
     return Speaker(without_article(mention.text), mention.text, mention.start_char, mention.end_char, kind), \
         "description"
+
+
+@speaker_sieve("member-description")
+def member_description(ctx: Context, token):
+    """'a Florida Democrat', 'another Virginia Republican': one member of a party or people, described; not the
+    party, nor the place that qualifies it."""
+    member = token.head if token.dep_ == "compound" and token.head.i > token.i else token
+    if member.ent_type_ != "NORP" or member.tag_ != "NNP":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in member.lefts):
+        return None
+    mention, _ = described(ctx, member)
+    return Speaker(without_article(mention.text), mention.text, mention.start_char, mention.end_char, "person"), \
+        "member-description"

@@ -23,7 +23,7 @@ DEFAULT_ORDER = {
                    "direct-cue", "direct-adjacent", "colon-name", "colon-subject", "looks-like-speech",
                    "fragment-subject", "previous-sentence", "colon-previous-paragraph", "continuation", "too-short",
                    "unattributed"],
-    "speakers": ["none", "named-appositive", "relative", "partitive", "pronoun-same-sentence",
+    "speakers": ["none", "named-appositive", "relative", "partitive", "member-description", "pronoun-same-sentence",
                  "pronoun-previous-subject", "pronoun-previous-speaker", "pronoun-nearest-name",
                  "pronoun-quoting-speaker", "unresolved-pronoun", "named-group", "named", "quantifier", "not-a-noun",
                  "proper-noun", "named-description", "definite-description", "earlier-description", "epithet",
