@@ -5,6 +5,13 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Kristofer was 10 days shy of his second birthday when Fremont police say he somehow ingested fentanyl.\n\n"
+         "Toxicology results confirmed a high level of fentanyl in his system, police said. Police said they later "
+         "found signs of illicit drug use at the home.", "signs of illicit drug use", "Fremont police", "said",
+         "indirect", "speech-verb/earlier-description", "police-written-bare-is-the-force-that-spoke-before"),
+    case("Graveley cited an opinion from former Madison Police Chief Noble Wray.\n\nPolice said Kyle Rittenhouse, a "
+         "teenager from nearby Antioch, was armed.", "was armed", "Police", "said", "indirect",
+         "speech-verb/description", "police-written-bare-is-no-force-named-in-passing"),
     case("“He gets down with the people,” added a Florida Democrat. “He relates. He is down home, old shoe.”",
          "down with the people", "Florida Democrat", "added", "direct", "direct-adjacent/member-description",
          "a-party-member-is-no-place", speaker_kind="person"),

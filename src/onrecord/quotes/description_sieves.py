@@ -28,6 +28,8 @@ def noun_phrase(ctx: Context, token):
 
 DESCRIBING_PREPOSITIONS = frozenset("of for at from with in on to".split())
 MAX_DESCRIPTION_WORDS = 12
+FORCES_WRITTEN_BARE = frozenset({"police"})
+"""'police said', plural and with no article, after 'Fremont police say': the force the story named."""
 
 
 def described(ctx: Context, token):
@@ -129,16 +131,20 @@ def earlier_description(ctx: Context, token):
     """'the military said' after 'the Israeli military' spoke, 'The Government said' after 'the Scottish
     Government': a bare definite noun is the fuller description of an earlier speaker that it ends."""
     common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in ORGANISATION_NOUNS | PERSON_NOUNS)
-    if not common or token.dep_ not in SUBJECT_DEPS or token.tag_ in ("NNS", "NNPS"):
+    if not common or token.dep_ not in SUBJECT_DEPS or _post_modified(token):
         return None
-    if [c.lower_ for c in token.lefts] != ["the"] or _post_modified(token):
+    lefts = [c.lower_ for c in token.lefts]
+    force = token.lower_ in FORCES_WRITTEN_BARE and lefts in ([], ["the"])
+    if not force and (token.tag_ in ("NNS", "NNPS") or lefts != ["the"]):
         return None
     noun = token.lower_
-    mention = ctx.doc[token.i - 1:token.i + 1]
+    mention = ctx.doc[token.i - len(lefts):token.i + 1]
     for speaker in reversed(ctx.speakers_by_last_word.get(noun, ())):
         if speaker.start < token.idx:
             return replace(speaker, mention=mention.text, start=mention.start_char,
                            end=mention.end_char), "earlier-description"
+    if force:
+        return None  # a force only named in passing ('former Madison Police Chief') is not the one speaking
     fuller = _named_description_before(ctx, token) if noun in ORGANISATION_NOUNS else None
     if fuller is None:
         return None
