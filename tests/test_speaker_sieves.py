@@ -5,6 +5,10 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("“In the absence of such a plan, migratory birds would be irreversibly harmed,” Environmental organisation "
+         "Frack Free Namibia says.\nFrack Free Namibia says green hydrogen seriously jeopardises the park if no plan is "
+         "adopted.", "migratory birds", "Frack Free Namibia", "says", "direct", "direct-cue/named",
+         "a-description-ending-in-a-name-the-story-gives", speaker_kind="organization"),
     case("Kristofer was 10 days shy of his second birthday when Fremont police say he somehow ingested fentanyl.\n\n"
          "Toxicology results confirmed a high level of fentanyl in his system, police said. Police said they later "
          "found signs of illicit drug use at the home.", "signs of illicit drug use", "Fremont police", "said",

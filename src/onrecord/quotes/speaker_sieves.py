@@ -191,9 +191,25 @@ def proper_noun(ctx: Context, token):
     person = ctx.names.person(mention.text, mention.start_char)
     if person is None and not opens_with_a_given_name(name_words(mention.text)):
         person = ctx.names.fuller_organisation(mention.text)
+    name = _proper_name_ending(mention)
+    if person is None and name.start > mention.start and _common_noun(ctx.doc[name.start - 1]):
+        person = ctx.names.entity(name.text)
     if person is None:
         return None
     return person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
+
+
+def _common_noun(token) -> bool:
+    return token.pos_ == "NOUN" and token.text.islower()
+
+
+def _proper_name_ending(mention):
+    """'Frack Free Namibia' of 'Environmental organisation Frack Free Namibia': the capitalised proper nouns a
+    description ends with (the story names it elsewhere, and a common noun says what it is)."""
+    start = mention.end
+    while start > mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].text[:1].isupper():
+        start -= 1
+    return mention.doc[start:mention.end]
 
 
 @speaker_sieve("named-description")
