@@ -5,6 +5,10 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Strong winds prevented us from resuming the search operation this morning,\" air force rescue coordinator "
+         "S.B. Supriyadi told AFP.\nSupriyadi said that hundreds of people from the military were on standby.",
+         "hundreds of people", "S.B. Supriyadi", "said", "indirect", "speech-verb/named",
+         "a-name-tagged-an-organisation-whose-surname-speaks-alone", speaker_kind="person"),
     case("“In the absence of such a plan, migratory birds would be irreversibly harmed,” Environmental organisation "
          "Frack Free Namibia says.\nFrack Free Namibia says green hydrogen seriously jeopardises the park if no plan is "
          "adopted.", "migratory birds", "Frack Free Namibia", "says", "direct", "direct-cue/named",

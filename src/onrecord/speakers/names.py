@@ -197,12 +197,14 @@ class NameIndex:
 
     @staticmethod
     def _surnames(doc) -> set[str]:
-        """Last words of person names, and lone names that speak ("Lima said"), whatever their label."""
+        """Last words of person names, and lone names that speak ("Lima said"), whatever their label or none."""
         cached = doc.user_data.get("onrecord_surnames")
         if cached is None:
             cached = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON"}
             cached |= {e.text for e in doc.ents if len(e) == 1 and e.root.dep_ == "nsubj"
                        and e.root.head.lemma_ in SPEECH_LEMMAS}
+            cached |= {t.text for t in doc if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ == "nsubj"
+                       and t.head.lemma_ in SPEECH_LEMMAS and not any(c.dep_ == "compound" for c in t.lefts)}
             doc.user_data["onrecord_surnames"] = cached
         return cached
 
