@@ -5,6 +5,13 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Graveley cited an opinion from former Madison Police Chief Noble Wray, who was hired as a consultant, that "
+         "said it was a reasonable decision to engage in force.\n\nWray said the decision was hard.",
+         "a reasonable decision", "Noble Wray", "said", "indirect", "speech-verb/relative-named",
+         "a-document-from-someone-that-says-is-their-word", role="former Madison Police Chief"),
+    case("He released a letter from his doctor Friday afternoon that says he has “extraordinarily good health” for a "
+         "63-year-old.", "extraordinarily good health", "his doctor", "says", "mixed",
+         "speech-verb/relative-description", "a-letter-from-a-doctor-is-the-doctors-not-the-publishers"),
     case("Strong winds prevented us from resuming the search operation this morning,\" air force rescue coordinator "
          "S.B. Supriyadi told AFP.\nSupriyadi said that hundreds of people from the military were on standby.",
          "hundreds of people", "S.B. Supriyadi", "said", "indirect", "speech-verb/named",

@@ -111,7 +111,7 @@ description tweet post line phrase warning promise pledge""".split())
 THOUGHT_VERBS = frozenset("think believe feel know hope fear wish want wonder see hear realize".split())
 """'“It's over,” he thought.': a verb of thinking after a quotation reports no words said."""
 DOCUMENT_NOUNS = frozenset("""report statement letter email memo post tweet release ruling order complaint filing
-lawsuit editorial message note transcript document""".split())
+lawsuit editorial message note transcript document opinion""".split())
 """Written sources that can be quoted by name: 'From the report: “...”'."""
 FINDINGS_NOUNS = frozenset("""research data study survey report filing analysis figures figure estimates estimate
 poll documents records statistics count tally calculations review tracker""".split())

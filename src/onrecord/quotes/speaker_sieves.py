@@ -85,12 +85,23 @@ def relative_pronoun(ctx: Context, token):
     if token.tag_ not in ("WP", "WDT") or token.head.dep_ != "relcl" or token.head.head.i >= token.i:
         return None
     noun = token.head.head
-    if token.tag_ == "WDT" and noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj":
-        noun = subject_of(noun.head) or noun
+    if token.tag_ == "WDT" and noun.lemma_.lower() in DOCUMENT_NOUNS:
+        # 'an opinion from Noble Wray ... that said': its author; 'published an open letter that': its publisher
+        noun = _author_of(noun) or (subject_of(noun.head) if noun.dep_ == "dobj" else None) or noun
     speaker, sieve = ctx.speaker_for(noun)
     if speaker is None:
         return None, sieve
     return replace(speaker, mention=token.text, start=token.idx, end=token.idx + len(token)), "relative-" + sieve
+
+
+def _author_of(document):
+    """'a letter from the lawyers', 'a report by the inspector general': who wrote it."""
+    for prep in document.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            authors = [c for c in prep.children if c.dep_ == "pobj"]
+            if authors:
+                return authors[0]
+    return None
 
 
 @speaker_sieve("named-group")
@@ -194,6 +205,11 @@ def proper_noun(ctx: Context, token):
     name = _proper_name_ending(mention)
     if person is None and name.start > mention.start and _common_noun(ctx.doc[name.start - 1]):
         person = ctx.names.entity(name.text)
+    if person is None and len(mention) > 1:
+        # 'former Madison Police Chief Noble Wray': a person's surname at the head of a titled phrase
+        bearer = ctx.names.person(token.text, token.idx)
+        person = bearer if bearer is not None and bearer.kind == "person" and bearer.surname == folded(token.text) \
+            and len(bearer.name.split()) > 1 and mention.text.endswith(bearer.name) else None
     if person is None:
         return None
     return person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
