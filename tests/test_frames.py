@@ -4,6 +4,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("It came as legislators gather for meetings. The unions said more than 15,000 people registered for the "
+         "rally.", "15,000 people registered for the rally", "unions", "said", "indirect", "speech-verb/description",
+         "a-past-tense-the-parser-took-for-a-participle-on-the-object"),
     case("Finance Minister Karin Lund announced that taxes on fuel will rise in March.", "taxes on fuel will rise",
          "Karin Lund", "announced", "indirect", "speech-verb/named", "speech-verb-with-that", role="Finance Minister"),
     case("But Trump claims that he should be the exception.", "he should be the exception", "Trump", "claims",
@@ -173,6 +176,7 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("When he agreed, she fled and phoned police from a phone booth.",
                  id="a-speech-verb-in-a-when-clause-is-no-parenthetical-cue"),
     pytest.param("After 23 seasons in the league, Tom Brady has called it a career.", id="calling-it-a-career-is-done"),
+    pytest.param("He said the words written on the wall.", id="said-with-an-object-and-its-own-participle"),
 ])
 def test_no_frame(extract, text):
     assert extract(text) == []
