@@ -4,6 +4,10 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Association President Keith Gambill told a few thousand teachers who covered the Statehouse lawn that the "
+         "Legislature should direct money from the cash reserves toward helping schools.",
+         "the Legislature should direct money", "Keith Gambill", "told", "indirect", "speech-verb/named",
+         "what-was-told-hung-on-a-relative-clause-about-the-listeners"),
     case("It came as legislators gather for meetings. The unions said more than 15,000 people registered for the "
          "rally.", "15,000 people registered for the rally", "unions", "said", "indirect", "speech-verb/description",
          "a-past-tense-the-parser-took-for-a-participle-on-the-object"),
@@ -177,6 +181,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
                  id="a-speech-verb-in-a-when-clause-is-no-parenthetical-cue"),
     pytest.param("After 23 seasons in the league, Tom Brady has called it a career.", id="calling-it-a-career-is-done"),
     pytest.param("He said the words written on the wall.", id="said-with-an-object-and-its-own-participle"),
+    pytest.param("Soon she would have to tell Bharara, who would probably recognize instantly that he was not going "
+                 "to succeed Eric Holder.", id="a-listener-who-recognizes-is-their-own-thought"),
 ])
 def test_no_frame(extract, text):
     assert extract(text) == []

@@ -8,6 +8,11 @@ from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS,
                                      JUDGING_WITHOUT_REASON, OBJECT_CONTENT_VERBS, OBJECT_PREPOSITION_VERBS,
                                      is_speech_verb, lemma_of)
 from onrecord.quotes.marks import CLOSERS, OPENERS
+
+COGNITION_LEMMAS = frozenset("""know believe think feel hope fear understand learn realise realize expect recognize
+recognise see suspect doubt assume guess decide discover find notice remember forget wish worry insist agree
+suggest prove show mean""".split())
+"""Verbs whose own that-clause is theirs: 'told Bharara, who would recognize that he was not going to ...'."""
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
 from onrecord.quotes.syntax import addressee_of, after_that, author_of_findings, cue_text, subject_of
 
@@ -36,7 +41,18 @@ def _imperative(verb) -> bool:
 
 
 def _complements(verb) -> list:
-    return [c for c in verb.children if c.dep_ == "ccomp"] or _that_clauses(verb) or _clauses_read_as_relative(verb)
+    return [c for c in verb.children if c.dep_ == "ccomp"] or _that_clauses(verb) or _clauses_read_as_relative(verb) \
+        or _that_clauses_hung_on_the_listeners(verb)
+
+
+def _that_clauses_hung_on_the_listeners(verb) -> list:
+    """'told a few thousand teachers who covered the Statehouse lawn that the Legislature should ...': the
+    parser hung what was told on the verb of a relative clause about those told, a verb that reports nothing."""
+    if lemma_of(verb) not in ADDRESSEE_OBJECT_VERBS:
+        return []
+    return [c for o in verb.children if o.dep_ in ("dobj", "dative") for g in o.children
+            if g.dep_ == "relcl" and not is_speech_verb(g) and g.lemma_.lower() not in COGNITION_LEMMAS
+            for c in g.children if c.dep_ == "ccomp" and c.i > g.i and c.left_edge.lower_ == "that"]
 
 
 def _clauses_read_as_relative(verb) -> list:
