@@ -4,6 +4,12 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Air Vice Marshal Sunarbowo Sandi spoke to reporters. He says there has been no sign of the black box but a "
+         "vessel with detection equipment is being dispatched.", "is being dispatched", "Sunarbowo Sandi", "says",
+         "indirect", "speech-verb/pronoun-nearest-name", "a-clause-joined-by-but-in-the-passive-goes-on"),
+    case("Tatang Zaenudin runs the search. Zaenudin told Reuters earlier that one of the recovered bodies had been "
+         "wearing a life jacket.", "one of the recovered bodies", "Tatang Zaenudin", "told", "indirect",
+         "speech-verb/named", "a-that-clause-read-as-an-xcomp-after-a-word"),
     case("Association President Keith Gambill told a few thousand teachers who covered the Statehouse lawn that the "
          "Legislature should direct money from the cash reserves toward helping schools.",
          "the Legislature should direct money", "Keith Gambill", "told", "indirect", "speech-verb/named",

@@ -77,17 +77,28 @@ def _reported_clauses_after(verb, content, end: int) -> int:
         if child.dep_ not in ("advcl", "conj", "ccomp") or child.pos_ not in ("VERB", "AUX"):
             break
         words = list(child.subtree)
-        if any(is_speech_verb(t) or t.lower_ == "according" for t in words) or child.tag_ in ("VBG", "VBN"):
+        if any(is_speech_verb(t) or t.lower_ == "according" for t in words) or _participle_clause(child):
             break
         last = words[-1]
     return last.idx + len(last) if last is not None else end
 
 
+def _participle_clause(verb) -> bool:
+    """'..., adding that ...', 'noting ...': a participle with no auxiliary ('is being dispatched' has one)."""
+    return verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _that_clauses(verb) -> list:
     """'tweeted in the early morning hours that Machado was ...': once a phrase stands between the verb and
     its that-clause, the parser often hangs the clause as an adverbial one."""
-    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"
-            and c.left_edge.i > verb.i + 1]
+    return [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i and c.left_edge.i > verb.i + 1
+            and (c.left_edge.lower_ == "that" or _marked_that_with_a_subject(c))]
+
+
+def _marked_that_with_a_subject(clause) -> bool:
+    """'told Reuters earlier that one of the bodies had been wearing ...', read as the verb's xcomp."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.lefts)
 
 
 @frame_sieve("told-to", per_speech_verb=True)

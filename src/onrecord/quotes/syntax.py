@@ -72,6 +72,9 @@ def after_that(clause) -> int:
     first = clause.left_edge
     if first.lower_ == "that" and first.dep_ in ("mark", "advmod"):
         return first.idx + len(first)
+    marks = [c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"]
+    if marks:  # 'told Reuters earlier that ...': a word the parser hung on the clause before its 'that'
+        return marks[-1].idx + len(marks[-1])
     return first.idx
 
 
