@@ -4,6 +4,11 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("In 2015, several sisters who coauthored a book voiced their concern for the damage the investigations had "
+         "done.", "the damage the investigations had done", "several sisters", "voiced", "indirect",
+         "expressed/description", "a-stance-voiced-with-what-it-is-about"),
+    case("Donald Trump has expressed an inclination to cease support for Ukraine.", "cease support for Ukraine",
+         "Donald Trump", "expressed", "indirect", "expressed/named", "an-inclination-expressed"),
     case("Air Vice Marshal Sunarbowo Sandi spoke to reporters. He says there has been no sign of the black box but a "
          "vessel with detection equipment is being dispatched.", "is being dispatched", "Sunarbowo Sandi", "says",
          "indirect", "speech-verb/pronoun-nearest-name", "a-clause-joined-by-but-in-the-passive-goes-on"),
@@ -187,6 +192,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
                  id="a-speech-verb-in-a-when-clause-is-no-parenthetical-cue"),
     pytest.param("After 23 seasons in the league, Tom Brady has called it a career.", id="calling-it-a-career-is-done"),
     pytest.param("He said the words written on the wall.", id="said-with-an-object-and-its-own-participle"),
+    pytest.param("She expressed her condolences.", id="a-stance-with-nothing-it-is-about"),
+    pytest.param("The painter expressed anger in bold strokes.", id="a-stance-in-paint-says-nothing"),
     pytest.param("Soon she would have to tell Bharara, who would probably recognize instantly that he was not going "
                  "to succeed Eric Holder.", id="a-listener-who-recognizes-is-their-own-thought"),
 ])
