@@ -4,6 +4,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("An analysis by NerdWallet found that $2.6 billion in federal need-based Pell grants went unclaimed in 2018.",
+         "Pell grants went unclaimed", "NerdWallet", "found", "indirect", "findings/named",
+         "what-a-named-authors-analysis-found"),
     case("In 2015, several sisters who coauthored a book voiced their concern for the damage the investigations had "
          "done.", "the damage the investigations had done", "several sisters", "voiced", "indirect",
          "expressed/description", "a-stance-voiced-with-what-it-is-about"),
@@ -193,6 +196,9 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("After 23 seasons in the league, Tom Brady has called it a career.", id="calling-it-a-career-is-done"),
     pytest.param("He said the words written on the wall.", id="said-with-an-object-and-its-own-participle"),
     pytest.param("She expressed her condolences.", id="a-stance-with-nothing-it-is-about"),
+    pytest.param("One study found that just over 340 children younger than 5 died of fentanyl poisoning.",
+                 id="a-study-the-story-does-not-say-whose"),
+    pytest.param("Police found the car abandoned near the river.", id="finding-a-thing-is-no-finding"),
     pytest.param("The painter expressed anger in bold strokes.", id="a-stance-in-paint-says-nothing"),
     pytest.param("Soon she would have to tell Bharara, who would probably recognize instantly that he was not going "
                  "to succeed Eric Holder.", id="a-listener-who-recognizes-is-their-own-thought"),
