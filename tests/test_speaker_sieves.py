@@ -5,6 +5,14 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("More than 30 migrant shelters and other advocacy organizations published an open letter March 9 that "
+         "complained of a criminalization of migrants in the city. It accused authorities of abuse and using excessive "
+         "force in rounding up migrants.", "using excessive force", "More than 30 migrant shelters and other advocacy "
+         "organizations", "accused", "indirect", "accused-of/pronoun-document", "it-after-a-letter-is-its-authors"),
+    case("More than 30 migrant shelters and other advocacy organizations published an open letter March 9 that "
+         "complained of a criminalization of migrants in the city.", "a criminalization of migrants", "More than 30 "
+         "migrant shelters and other advocacy organizations", "complained", "indirect",
+         "speech-object/relative-description", "a-relative-clause-hung-on-a-date-is-the-documents"),
     case("Graveley cited an opinion from former Madison Police Chief Noble Wray, who was hired as a consultant, that "
          "said it was a reasonable decision to engage in force.\n\nWray said the decision was hard.",
          "a reasonable decision", "Noble Wray", "said", "indirect", "speech-verb/relative-named",

@@ -14,7 +14,8 @@ recognise see suspect doubt assume guess decide discover find notice remember fo
 suggest prove show mean""".split())
 """Verbs whose own that-clause is theirs: 'told Bharara, who would recognize that he was not going to ...'."""
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
-from onrecord.quotes.syntax import addressee_of, after_that, author_of_findings, cue_text, subject_of
+from onrecord.quotes.syntax import (addressee_of, after_that, author_of_findings, cue_text, gerund_joined_to,
+                                    subject_of)
 
 
 @frame_sieve("speech-verb", per_speech_verb=True)
@@ -343,6 +344,7 @@ def judged_object_frames(ctx: Context) -> list[Frame]:
         if not reasons and lemma not in JUDGING_WITHOUT_REASON:
             continue
         last = max((r.right_edge for r in reasons), key=lambda t: t.i, default=target.right_edge)
+        last = gerund_joined_to(verb, last) if reasons else last
         start, end = ctx.trim(target.left_edge.idx, last.idx + len(last))
         if len(ctx.text[start:end].split()) >= 3:
             frames.append(Frame(verb, cue_text(verb), subject_of(verb), start, end, None, "accused-of",

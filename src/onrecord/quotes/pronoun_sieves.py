@@ -2,8 +2,10 @@
 it stands for, never across a live-blog post, or left unresolved."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from onrecord.quotes.context import Context
-from onrecord.quotes.lexicon import PRONOUNS, SUBJECT_DEPS
+from onrecord.quotes.lexicon import DOCUMENT_NOUNS, PRONOUNS, SUBJECT_DEPS
 from onrecord.quotes.registry import speaker_sieve
 from onrecord.quotes.speaker_sieves import named_speaker, person_speaker
 from onrecord.records import Speaker
@@ -103,6 +105,25 @@ def _organisation_previous_subject(ctx: Context, token):
         return None
     return Speaker(speaker.name, *_pronoun_mention(token), speaker.kind, speaker.role, speaker.affiliation), \
         "pronoun-previous-subject"
+
+
+@speaker_sieve("pronoun-document")
+def pronoun_document(ctx: Context, token):
+    """'... published an open letter that complained of X. It accused authorities of Y': 'it' after a sentence
+    whose verb put out a document (letter, statement, report) is that document, and speaks for its authors."""
+    if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS or token.sent.start == 0:
+        return None
+    before = ctx.doc[token.sent.start - 1].sent
+    if ctx.para_of(before.start_char) != ctx.para_of(token.idx) or before.start_char < ctx.post_start(token.idx):
+        return None
+    documents = [c for c in before.root.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS]
+    authors = [c for c in before.root.children if c.dep_ == "nsubj"]
+    if not documents or not authors:
+        return None
+    speaker, _ = ctx.speaker_for(authors[0])
+    if speaker is None or speaker.name is None:
+        return None
+    return replace(speaker, mention=token.text, start=token.idx, end=token.idx + len(token)), "pronoun-document"
 
 
 @speaker_sieve("pronoun-previous-speaker")

@@ -27,7 +27,7 @@ DEFAULT_ORDER = {
                    "fragment-subject", "previous-sentence", "colon-previous-paragraph", "continuation", "too-short",
                    "unattributed"],
     "speakers": ["none", "named-appositive", "relative", "partitive", "member-description", "pronoun-same-sentence",
-                 "pronoun-previous-subject", "pronoun-previous-speaker", "pronoun-nearest-name",
+                 "pronoun-previous-subject", "pronoun-document", "pronoun-previous-speaker", "pronoun-nearest-name",
                  "pronoun-quoting-speaker", "unresolved-pronoun", "named-group", "named", "quantifier", "not-a-noun",
                  "proper-noun", "named-description", "definite-description", "earlier-description", "epithet",
                  "description"],

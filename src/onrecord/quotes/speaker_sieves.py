@@ -85,6 +85,9 @@ def relative_pronoun(ctx: Context, token):
     if token.tag_ not in ("WP", "WDT") or token.head.dep_ != "relcl" or token.head.head.i >= token.i:
         return None
     noun = token.head.head
+    if noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "npadvmod":
+        # 'published an open letter March 9 that complained': the clause is the document's, not the date's
+        noun = next((c for c in noun.head.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS), noun)
     if token.tag_ == "WDT" and noun.lemma_.lower() in DOCUMENT_NOUNS:
         # 'an opinion from Noble Wray ... that said': its author; 'published an open letter that': its publisher
         noun = _author_of(noun) or (subject_of(noun.head) if noun.dep_ == "dobj" else None) or noun

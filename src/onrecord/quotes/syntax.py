@@ -124,3 +124,13 @@ def source_before_colon(colon):
         if source is not None:
             return source
     return None
+
+
+def gerund_joined_to(verb, last):
+    """'accused authorities of abuse and using excessive force': a gerund after 'and' goes on with the reason,
+    though the parser joined it to the finite verb, which a gerund cannot be coordinate with."""
+    doc = verb.doc
+    if verb.tag_ == "VBG" or last.i + 2 >= len(doc) or doc[last.i + 1].lower_ not in ("and", "or"):
+        return last
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBG" and c.left_edge.i == last.i + 2]
+    return joined[0].right_edge if joined else last
