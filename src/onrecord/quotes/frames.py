@@ -15,7 +15,7 @@ suggest prove show mean""".split())
 """Verbs whose own that-clause is theirs: 'told Bharara, who would recognize that he was not going to ...'."""
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
 from onrecord.quotes.syntax import (addressee_of, after_that, author_of_findings, cue_text, gerund_joined_to,
-                                    subject_of)
+                                    has_own_object, past_tense_read_as_participle, subject_of)
 
 
 @frame_sieve("speech-verb", per_speech_verb=True)
@@ -132,7 +132,7 @@ def object_read_as_report(ctx: Context, verb) -> Frame | None:
     if _complements(verb):
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-    if not objects or not (_has_own_object(objects[0]) or _past_tense_read_as_participle(verb, objects[0])):
+    if not objects or not (has_own_object(objects[0]) or past_tense_read_as_participle(verb, objects[0])):
         return None
     target = objects[0]
     start, end = ctx.trim(target.left_edge.idx, target.right_edge.idx + len(target.right_edge))
@@ -140,21 +140,6 @@ def object_read_as_report(ctx: Context, verb) -> Frame | None:
         return None
     return Frame(verb, cue_text(verb), subject_of(verb), start, end, addressee_of(ctx, verb), "speech-verb",
                  [(start, end)])
-
-
-def _has_own_object(noun) -> bool:
-    return noun.tag_ == "NNS" and any(c.dep_ == "dobj" for c in noun.children)
-
-
-def _past_tense_read_as_participle(verb, noun) -> bool:
-    """'The unions said more than 15,000 people registered for the rally': after 'said', an '-ed' verb right
-    after the object is the reported clause's past tense, not a participle on the noun ('said the words
-    written on the wall' has a participle of its own form)."""
-    if lemma_of(verb) != "say":
-        return False
-    following = [c for c in noun.children if c.dep_ == "acl" and c.i == noun.i + 1 and c.tag_ in ("VBN", "VBD")]
-    return bool(following) and following[0].lower_ in (following[0].lemma_.lower() + "ed",
-                                                         following[0].lemma_.lower() + "d")
 
 
 @frame_sieve("parenthetical-cue", per_speech_verb=True)

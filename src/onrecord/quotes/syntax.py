@@ -134,3 +134,18 @@ def gerund_joined_to(verb, last):
         return last
     joined = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBG" and c.left_edge.i == last.i + 2]
     return joined[0].right_edge if joined else last
+
+
+def has_own_object(noun) -> bool:
+    return noun.tag_ == "NNS" and any(c.dep_ == "dobj" for c in noun.children)
+
+
+def past_tense_read_as_participle(verb, noun) -> bool:
+    """'The unions said more than 15,000 people registered for the rally': after 'said', an '-ed' verb right
+    after the object is the reported clause's past tense, not a participle on the noun ('said the words
+    written on the wall' has a participle of its own form)."""
+    if lemma_of(verb) != "say":
+        return False
+    following = [c for c in noun.children if c.dep_ == "acl" and c.i == noun.i + 1 and c.tag_ in ("VBN", "VBD")]
+    return bool(following) and following[0].lower_ in (following[0].lemma_.lower() + "ed",
+                                                         following[0].lemma_.lower() + "d")
