@@ -4,6 +4,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Kristofer was the youngest of four children who Gastelum-Vera, 26, shared with Christian Ferreyra, neighbors "
+         "say. The family lived together in a home.", "the youngest of four children", "neighbors", "say", "indirect",
+         "parenthetical-cue/description", "a-closing-cue-the-parser-made-a-relative-clause"),
     case("An analysis by NerdWallet found that $2.6 billion in federal need-based Pell grants went unclaimed in 2018.",
          "Pell grants went unclaimed", "NerdWallet", "found", "indirect", "findings/named",
          "what-a-named-authors-analysis-found"),

@@ -145,12 +145,13 @@ def object_read_as_report(ctx: Context, verb) -> Frame | None:
 @frame_sieve("parenthetical-cue", per_speech_verb=True)
 def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     """'That deal, X argues, is ...' and '..., X has said.' when the parser hangs the cue on the clause."""
-    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head.i == verb.i:
+    closing = _closing_cue_read_as_relative(verb)
+    if (verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") and not closing) or verb.head.i == verb.i:
         return None
     subject = subject_of(verb)
     if subject is None or subject.head.i != verb.i or subject.lower_ in ("that", "this"):
         return None  # 'That said, she also noted, “...”': a turn of phrase, nobody speaking
-    edge = _cue_words_start(verb)
+    edge = subject.left_edge.i if closing else _cue_words_start(verb)
     if edge == 0 or not ctx.doc[edge - 1].is_punct:
         return None
     head = verb.head
@@ -170,6 +171,13 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
         return None
     start, end = parts[0][0], parts[-1][1]
     return Frame(verb, cue_text(verb), subject, start, end, addressee_of(ctx, verb), "parenthetical-cue", parts)
+
+
+def _closing_cue_read_as_relative(verb) -> bool:
+    """'Kristofer was the youngest of four children who ..., neighbors say.': a cue that ends the sentence,
+    which the parser made a relative clause with the sentence's 'who' as its object."""
+    doc = verb.doc
+    return verb.dep_ == "relcl" and verb.i + 1 < len(doc) and doc[verb.i + 1].text in (".", "!", "?")
 
 
 def _rest_of_the_sentence(ctx: Context, verb) -> list[tuple[int, int]]:
