@@ -14,8 +14,9 @@ recognise see suspect doubt assume guess decide discover find notice remember fo
 suggest prove show mean""".split())
 """Verbs whose own that-clause is theirs: 'told Bharara, who would recognize that he was not going to ...'."""
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
-from onrecord.quotes.syntax import (addressee_of, after_that, author_of_findings, cue_text, gerund_joined_to,
-                                    has_own_object, past_tense_read_as_participle, subject_of)
+from onrecord.quotes.syntax import (addressee_of, after_that, author_of_findings, closing_cue_read_as_relative,
+                                    cue_text, gerund_joined_to, has_own_object, participle_clause,
+                                    past_tense_read_as_participle, subject_of)
 
 
 @frame_sieve("speech-verb", per_speech_verb=True)
@@ -78,15 +79,10 @@ def _reported_clauses_after(verb, content, end: int) -> int:
         if child.dep_ not in ("advcl", "conj", "ccomp") or child.pos_ not in ("VERB", "AUX"):
             break
         words = list(child.subtree)
-        if any(is_speech_verb(t) or t.lower_ == "according" for t in words) or _participle_clause(child):
+        if any(is_speech_verb(t) or t.lower_ == "according" for t in words) or participle_clause(child):
             break
         last = words[-1]
     return last.idx + len(last) if last is not None else end
-
-
-def _participle_clause(verb) -> bool:
-    """'..., adding that ...', 'noting ...': a participle with no auxiliary ('is being dispatched' has one)."""
-    return verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _that_clauses(verb) -> list:
@@ -145,7 +141,7 @@ def object_read_as_report(ctx: Context, verb) -> Frame | None:
 @frame_sieve("parenthetical-cue", per_speech_verb=True)
 def parenthetical_frame(ctx: Context, verb) -> Frame | None:
     """'That deal, X argues, is ...' and '..., X has said.' when the parser hangs the cue on the clause."""
-    closing = _closing_cue_read_as_relative(verb)
+    closing = closing_cue_read_as_relative(verb)
     if (verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") and not closing) or verb.head.i == verb.i:
         return None
     subject = subject_of(verb)
@@ -171,13 +167,6 @@ def parenthetical_frame(ctx: Context, verb) -> Frame | None:
         return None
     start, end = parts[0][0], parts[-1][1]
     return Frame(verb, cue_text(verb), subject, start, end, addressee_of(ctx, verb), "parenthetical-cue", parts)
-
-
-def _closing_cue_read_as_relative(verb) -> bool:
-    """'Kristofer was the youngest of four children who ..., neighbors say.': a cue that ends the sentence,
-    which the parser made a relative clause with the sentence's 'who' as its object."""
-    doc = verb.doc
-    return verb.dep_ == "relcl" and verb.i + 1 < len(doc) and doc[verb.i + 1].text in (".", "!", "?")
 
 
 def _rest_of_the_sentence(ctx: Context, verb) -> list[tuple[int, int]]:

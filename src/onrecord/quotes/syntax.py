@@ -149,3 +149,15 @@ def past_tense_read_as_participle(verb, noun) -> bool:
     following = [c for c in noun.children if c.dep_ == "acl" and c.i == noun.i + 1 and c.tag_ in ("VBN", "VBD")]
     return bool(following) and following[0].lower_ in (following[0].lemma_.lower() + "ed",
                                                          following[0].lemma_.lower() + "d")
+
+
+def closing_cue_read_as_relative(verb) -> bool:
+    """'Kristofer was the youngest of four children who ..., neighbors say.': a cue that ends the sentence,
+    which the parser made a relative clause with the sentence's 'who' as its object."""
+    doc = verb.doc
+    return verb.dep_ == "relcl" and verb.i + 1 < len(doc) and doc[verb.i + 1].text in (".", "!", "?")
+
+
+def participle_clause(verb) -> bool:
+    """'..., adding that ...', 'noting ...': a participle with no auxiliary ('is being dispatched' has one)."""
+    return verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
