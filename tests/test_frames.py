@@ -4,6 +4,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("As for Kaine, most Democrats were satisfied with the ways in which he has been deployed by the camp: 47 "
+         "percent said Kaine has been deployed in the most effective way.", "deployed in the most effective way",
+         "47 percent", "said", "indirect", "speech-verb/named", "a-lead-in-before-a-colon-is-not-the-cues-clause"),
     case("Kristofer was the youngest of four children who Gastelum-Vera, 26, shared with Christian Ferreyra, neighbors "
          "say. The family lived together in a home.", "the youngest of four children", "neighbors", "say", "indirect",
          "parenthetical-cue/description", "a-closing-cue-the-parser-made-a-relative-clause"),

@@ -25,7 +25,7 @@ def complement_frame(ctx: Context, verb) -> Frame | None:
     complements = _complements(verb)
     if not complements or _imperative(verb):
         return None
-    content = complements[0]
+    content = _reported_clause(verb, complements)
     start, end = after_that(content), content.right_edge.idx + len(content.right_edge)
     if content.i > verb.i:
         end = _reported_clauses_after(verb, content, end)
@@ -34,6 +34,17 @@ def complement_frame(ctx: Context, verb) -> Frame | None:
         return None
     rule = "inverted-cue" if content.i < verb.i else "speech-verb"
     return Frame(verb, cue_text(verb), subject_of(verb), start, end, addressee_of(ctx, verb), rule, [(start, end)])
+
+
+def _reported_clause(verb, complements):
+    """'Most Democrats were satisfied: 47 percent said Kaine has been deployed ...': a clause before a colon is
+    the writer's lead-in, not the words of the cue after it, when the cue has a clause of its own after it."""
+    doc = verb.doc
+    after = [c for c in complements if c.i > verb.i]
+    first = complements[0]
+    if first.i < verb.i and after and any(t.text == ":" for t in doc[first.right_edge.i + 1:verb.i]):
+        return after[0]
+    return first
 
 
 def _imperative(verb) -> bool:
