@@ -20,7 +20,7 @@ MIN_WORDS = 3
 CALLING_VERBS = frozenset({"call"})
 
 
-def _active_verbs(ctx: Context, lemmas: frozenset[str]):
+def active_verbs(ctx: Context, lemmas: frozenset[str]):
     """The document's verbs of these lemmas in the active voice, outside skipped spans ('was described as' and
     'is called' name nobody who describes or calls)."""
     for verb in ctx.doc:
@@ -35,7 +35,7 @@ def described_frames(ctx: Context) -> list[Frame]:
     what someone describes in words they are quoted with, and as what, is what they said. Without quoted words
     a description is the writer's account ('described the smell coming from the house'), not a statement."""
     frames = []
-    for verb in _active_verbs(ctx, DESCRIBING_VERBS):
+    for verb in active_verbs(ctx, DESCRIBING_VERBS):
         described = [c for c in verb.children if c.i > verb.i and (
             c.dep_ == "dobj" or c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB"))]
         if not described:
@@ -81,9 +81,9 @@ def through_open_quotation(text: str, start: int, end: int) -> int:
 @frame_sieve("called")
 def called_frames(ctx: Context) -> list[Frame]:
     frames = []
-    for verb in _active_verbs(ctx, CALLING_VERBS):
+    for verb in active_verbs(ctx, CALLING_VERBS):
         span, caller = _called_what(verb), subject_of(verb)
-        if span is None or caller is None or _within_reported_speech(verb):
+        if span is None or caller is None or within_reported_speech(verb):
             continue  # nobody calling: the quoted words, if any, are left to the direct sieves
         start, end = ctx.trim(span[0].left_edge.idx, span[1].right_edge.idx + len(span[1].right_edge))
         end = through_open_quotation(ctx.text, start, end)
@@ -105,7 +105,7 @@ def _called_what(verb):
     return objects[0], predicates[-1]
 
 
-def _within_reported_speech(verb) -> bool:
+def within_reported_speech(verb) -> bool:
     """'Her friends have mocked him, calling Trump “an orange buffoon,” Susan said': a calling inside what
     someone else says is part of their statement, not one of its own."""
     child, head = verb, verb.head

@@ -4,7 +4,7 @@ to say something; what was said is the stance and what it is about."""
 from __future__ import annotations
 
 from onrecord.quotes.context import Context, Frame
-from onrecord.quotes.describing import _active_verbs, _within_reported_speech
+from onrecord.quotes.describing import active_verbs, within_reported_speech
 from onrecord.quotes.registry import frame_sieve
 from onrecord.quotes.syntax import cue_text, subject_of
 
@@ -21,10 +21,10 @@ MIN_WORDS = 4
 @frame_sieve("expressed")
 def expressed_frames(ctx: Context) -> list[Frame]:
     frames = []
-    for verb in _active_verbs(ctx, EXPRESSING_VERBS):
+    for verb in active_verbs(ctx, EXPRESSING_VERBS):
         stances = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in STANCE_NOUNS]
         speaker = subject_of(verb)
-        if not stances or speaker is None or _within_reported_speech(verb):
+        if not stances or speaker is None or within_reported_speech(verb):
             continue
         stance = stances[0]
         last = _what_it_is_about(verb, stance)

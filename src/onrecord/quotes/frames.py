@@ -3,16 +3,11 @@ and "according to X"; frames inside quotation marks dropped or nested; the kind 
 from __future__ import annotations
 
 from onrecord.quotes.context import Context, Frame
-from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS,
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, COGNITION_LEMMAS,
                                      JUDGING_VERBS,
                                      JUDGING_WITHOUT_REASON, OBJECT_CONTENT_VERBS, OBJECT_PREPOSITION_VERBS,
                                      is_speech_verb, lemma_of)
 from onrecord.quotes.marks import CLOSERS, OPENERS
-
-COGNITION_LEMMAS = frozenset("""know believe think feel hope fear understand learn realise realize expect recognize
-recognise see suspect doubt assume guess decide discover find notice remember forget wish worry insist agree
-suggest prove show mean""".split())
-"""Verbs whose own that-clause is theirs: 'told Bharara, who would recognize that he was not going to ...'."""
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
 from onrecord.quotes.syntax import (addressee_of, after_that, author_of_findings, closing_cue_read_as_relative,
                                     cue_text, gerund_joined_to, has_own_object, participle_clause,

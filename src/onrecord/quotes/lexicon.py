@@ -110,6 +110,10 @@ description tweet post line phrase warning promise pledge""".split())
 """Nouns that a quotation can name: 'Piyush Goyal's “Rahul Gandhi is compromised” remarks'."""
 THOUGHT_VERBS = frozenset("think believe feel know hope fear wish want wonder see hear realize".split())
 """'“It's over,” he thought.': a verb of thinking after a quotation reports no words said."""
+COGNITION_LEMMAS = frozenset("""know believe think feel hope fear understand learn realise realize expect recognize
+recognise see suspect doubt assume guess decide discover find notice remember forget wish worry insist agree
+suggest prove show mean""".split())
+"""Verbs whose own that-clause is theirs: 'told Bharara, who would recognize that he was not going to ...'."""
 DOCUMENT_NOUNS = frozenset("""report statement letter email memo post tweet release ruling order complaint filing
 lawsuit editorial message note transcript document opinion""".split())
 """Written sources that can be quoted by name: 'From the report: “...”'."""

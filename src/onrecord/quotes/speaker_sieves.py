@@ -209,13 +209,18 @@ def proper_noun(ctx: Context, token):
     if person is None and name.start > mention.start and _common_noun(ctx.doc[name.start - 1]):
         person = ctx.names.entity(name.text)
     if person is None and len(mention) > 1:
-        # 'former Madison Police Chief Noble Wray': a person's surname at the head of a titled phrase
-        bearer = ctx.names.person(token.text, token.idx)
-        person = bearer if bearer is not None and bearer.kind == "person" and bearer.surname == folded(token.text) \
-            and len(bearer.name.split()) > 1 and mention.text.endswith(bearer.name) else None
+        person = _full_name_ending(ctx, token, mention)
     if person is None:
         return None
     return person_speaker(person, mention.text, mention.start_char, mention.end_char), "named"
+
+
+def _full_name_ending(ctx: Context, token, mention) -> Person | None:
+    """'former Madison Police Chief Noble Wray': the person whose full name a titled phrase ends with."""
+    bearer = ctx.names.person(token.text, token.idx)
+    if bearer is None or bearer.kind != "person" or bearer.surname != folded(token.text):
+        return None
+    return bearer if len(bearer.name.split()) > 1 and mention.text.endswith(bearer.name) else None
 
 
 def _common_noun(token) -> bool:
@@ -225,8 +230,8 @@ def _common_noun(token) -> bool:
 def _proper_name_ending(mention):
     """'Frack Free Namibia' of 'Environmental organisation Frack Free Namibia': the capitalised proper nouns a
     description ends with (the story names it elsewhere, and a common noun says what it is)."""
-    start = mention.end
-    while start > mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].text[:1].isupper():
+    doc, start = mention.doc, mention.end
+    while start > mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
         start -= 1
     return mention.doc[start:mention.end]
 

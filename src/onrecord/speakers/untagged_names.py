@@ -22,7 +22,7 @@ def titled_names(doc, organisation_heads: frozenset[str]) -> list[Span]:
                 and doc[end].lower_ not in organisation_heads and "\n" not in doc[end - 1].whitespace_:
             end += 1
         length = end - title.i - 1
-        if FEWEST_WORDS <= length <= MOST_WORDS and not _untagged_name_word_at(doc, end) \
+        if FEWEST_WORDS <= length <= MOST_WORDS and not _capitalised_proper_noun_at(doc, end) \
                 and doc[end - 1].text in alone:
             found.append(Span(doc, title.i + 1, end, label="PERSON"))
     return found
@@ -33,14 +33,14 @@ def _untagged_name_word(token) -> bool:
         and token.lower_ not in TITLES
 
 
-def _untagged_name_word_at(doc, i: int) -> bool:
+def _capitalised_proper_noun_at(doc, i: int) -> bool:
     return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
 
 def _lone_proper_nouns(doc) -> set[str]:
     """Capitalised proper nouns written with no proper noun beside them: 'Wray said'."""
     return {t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()
-            and not _untagged_name_word_at(doc, t.i + 1) and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")}
+            and not _capitalised_proper_noun_at(doc, t.i + 1) and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")}
 
 
 def family_name_first(doc) -> list[Span]:
@@ -53,7 +53,7 @@ def family_name_first(doc) -> list[Span]:
         end = first.i + 1
         while end < len(doc) and end - first.i < MOST_WORDS and _untagged_name_word(doc[end]):
             end += 1
-        if end - first.i >= FEWEST_WORDS and not _untagged_name_word_at(doc, end):
+        if end - first.i >= FEWEST_WORDS and not _capitalised_proper_noun_at(doc, end):
             found.append(Span(doc, first.i, end, label="PERSON"))
     return found
 
