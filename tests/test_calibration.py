@@ -43,26 +43,50 @@ def test_reliability_buckets_records_by_confidence():
                                                                                  ("0.9-1.0", 2, 0.5)]
 
 
-def test_web_scale_is_measured_on_pages_the_table_did_not_see():
-    """Two pages whose records are right half as often as the clean text's: each page, predicted by the table
-    built without it, is over-predicted, and web_scale says by how much."""
+def test_pages_map_clean_text_figures_and_weak_rules_fall_furthest():
+    """Pages where the strong rule is right 0.8 of the time (0.95 on clean text) and the weak one 0.2 (0.6 on
+    clean text): one factor cannot say both, the logistic map and the rules' own page records can."""
     calibration = Calibration()
     for n in range(400):
-        calibration.add({"rule": "direct-cue/named"}, n % 10 != 0)  # clean text: 0.9
-    for page in ("page-a", "page-b"):
-        for n in range(10):
-            calibration.add({"rule": "direct-cue/named"}, n % 2 == 0, weight=10, page=page)  # pages: 0.5
+        calibration.add({"rule": "direct-cue/named"}, n % 20 != 0)  # clean text: 0.95
+        calibration.add({"rule": "continuation"}, n % 5 < 3)  # clean text: 0.6
+    for n in range(200):
+        calibration.add({"rule": "direct-cue/named"}, n % 5 != 0, page=f"p{n // 20}")  # pages: 0.8
+        calibration.add({"rule": "continuation"}, n % 5 == 0, page=f"p{n // 20}")  # pages: 0.2
     table = calibration.table()
-    assert table["web_records"] == 20
-    # each page alone is predicted at about 0.9 x 400 + 0.5 x 100 weighted: ~0.82, and is right 0.5 of the time
-    assert 0.55 < table["web_scale"] < 0.65
-    assert Calibration().table()["web_scale"] == 1.0
+    web = table["web"]
+    assert web["records"] == 400 and web["counts"]["continuation"] == [40, 200]
+    assert 0.76 < web["rules"]["direct-cue/named"] < 0.84 and 0.16 < web["rules"]["continuation"] < 0.26
+    assert web["b"] > 1  # here the weak rule falls further than the strong one
+    held_out = calibration.held_out_web()
+    assert len(held_out) == 400 and all(0.1 < r["confidence"] < 0.9 for r, _ in held_out)
+    assert Calibration().table()["web"] == {"a": 0.0, "b": 1.0, "records": 0, "rules": {}, "counts": {}}
 
 
-def test_a_web_page_s_records_carry_the_web_scale(nlp):
-    """The same story as text and as an HTML page: the page's record has its rule's figure times web_scale."""
+def test_a_rule_the_pages_never_had_takes_its_clean_text_figure_through_the_map():
+    from onrecord.quotes.confidence import logistic, logit, web_lookup
+
+    table = {"overall": 0.8, "families": {"direct-cue": 0.9}, "rules": {"direct-cue/named": 0.9},
+             "web": {"a": -1.0, "b": 1.2, "rules": {"direct-cue/named": 0.7}}}
+    assert web_lookup(table, "direct-cue/named") == 0.7
+    assert web_lookup(table, "direct-cue/quantifier") == logistic(-1.0 + 1.2 * logit(0.9))
+    assert web_lookup(table, "direct-cue/quantifier") < 0.9
+
+
+def test_fit_logistic_finds_the_curve_behind_the_points():
+    from onrecord.eval.calibration import fit_logistic
+    from onrecord.quotes.confidence import logistic
+
+    points = [(x / 10, n < round(100 * logistic(0.5 + 2 * x / 10))) for x in range(-20, 21) for n in range(100)]
+    a, b = fit_logistic(points)
+    assert abs(a - 0.5) < 0.05 and abs(b - 2) < 0.1
+    assert fit_logistic([]) == (0.0, 1.0)
+
+
+def test_a_web_page_s_records_take_the_web_figures(nlp):
+    """The same story as text and as an HTML page: the page's record has its rule's web figure, lower."""
     from onrecord.pipeline import extract_raw
-    from onrecord.quotes.confidence import on_web_page
+    from onrecord.quotes.confidence import web_page_confidence
     from onrecord.records import RawSource
 
     story = "“The vote was fair and we will accept it,” Senator Jane Holt said on Tuesday."
@@ -70,5 +94,5 @@ def test_a_web_page_s_records_carry_the_web_scale(nlp):
     page = f"<html><body><article><h1>Vote</h1><p>{story}</p><p>The count ends today.</p></article></body></html>"
     as_page = extract_raw(nlp, RawSource("story.html", page, True)).records()
     assert [r["rule"] for r in as_text] == [r["rule"] for r in as_page]
-    assert [r["confidence"] for r in as_page] == [on_web_page(r["confidence"]) for r in as_text]
-    assert shipped_table()["web_scale"] < 1 and as_page[0]["confidence"] < as_text[0]["confidence"]
+    assert [r["confidence"] for r in as_page] == [web_page_confidence(r["rule"]) for r in as_text]
+    assert as_page[0]["confidence"] < as_text[0]["confidence"]

@@ -59,8 +59,6 @@ def eval_calibrate(
     polnear: list[Path] = typer.Option([], "--polnear", help="PolNeAR split folders (repeat for several)."),
     gold: Optional[Path] = typer.Option(None, "--gold", help="A folder of gold JSON lists for real pages."),
     pages: Optional[Path] = typer.Option(None, "--pages", help="The folder with those pages."),
-    pages_weight: float = typer.Option(10.0, "--pages-weight", min=0.1, help="How much one record of a real "
-                                       "page counts against one PolNeAR record (real pages are what is judged)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name."),
 ) -> None:
     """Measure each rule's precision on gold data and write the confidence table records take their
@@ -79,23 +77,26 @@ def eval_calibrate(
         raise typer.Exit(2)
     calibration = Calibration()
     try:
-        reports = [(evaluate(split, model=model), 1.0, False) for split in polnear]
+        reports = [(evaluate(split, model=model), False) for split in polnear]
         if gold:
-            reports.append((evaluate_pages(gold, pages, model=model), pages_weight, True))
+            reports.append((evaluate_pages(gold, pages, model=model), True))
     except (PolnearError, GoldError, ModelError) as error:
         fail(str(error))
         raise typer.Exit(1)
-    for report, weight, web_pages in reports:
+    for report, web_pages in reports:
         for record, right in report.scored_records:
-            calibration.add(record, right, weight, page=record["doc"]["id"] if web_pages else None)
+            calibration.add(record, right, page=record["doc"]["id"] if web_pages else None)
     table = calibration.table()
     try:
         write_table(table, out)
     except OSError as error:
         fail(f"{out}: cannot write ({error.strerror})")
         raise typer.Exit(1)
-    total = sum(len(report.scored_records) for report, _, _ in reports)
-    err.print(f"{len(table['rules'])} rules from {total} records; overall precision {table['overall']:.3f}; "
-              f"web-page scale {table['web_scale']:.3f} from {table['web_records']} records; written to {out}",
-              highlight=False)
+    web = table["web"]
+    err.print(f"{len(table['rules'])} rules from {sum(table['counts'][r][1] for r in table['counts']):.0f} records "
+              f"of clean text, overall precision {table['overall']:.3f}; web pages: {web['records']} records, "
+              f"{len(web['rules'])} rules, map a={web['a']:.3f} b={web['b']:.3f}; written to {out}", highlight=False)
+    if calibration.web_records:
+        err.print("web pages, each scored by the table built without its fifth of the pages:", highlight=False)
+        print_reliability(calibration.held_out_web(), err)
 

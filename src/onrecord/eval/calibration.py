@@ -7,22 +7,27 @@ names its speaker (or names nobody).
 precision, and cue sieves seen rarely on all rules', so a rare rule gets a sober figure, not 0 or 1.
 
 The same rule is right less often on real web pages (live blogs, embeds, interviews, chrome) than on
-PolNeAR's clean political news, and by page more than by rule: per-rule figures from a dozen pages do not
-carry to other pages. So the table also holds one web_scale, measured on the real pages a page at a time
-(each page's records scored by the table built without that page): the share of them that is right over
-the share the table predicts. A record of an HTML page has its rule's figure times web_scale.
+PolNeAR's clean political news, and not by one factor: the clean-text figures also separate rules less well
+there (on the 30 gold pages the strong rules fall most). So records of HTML pages have a table of their
+own, measured on the real pages and built on the clean-text figures:
+- the clean-text figure p goes through a logistic map fitted on the pages' records,
+  web(p) = 1 / (1 + exp(-(a + b logit p))) (Platt scaling: two numbers, so a few hundred records fit it);
+- a rule's own page records then move its figure away from web(p) as far as WEB_PRIOR_WEIGHT allows: a
+  few dozen pages hold few records of any one rule, and per-rule figures from them do not carry far.
 `onrecord eval polnear|pages` print a reliability table: records by confidence bucket, observed precision.
 """
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-from onrecord.quotes.confidence import family, lookup
 from pathlib import Path
 
+from onrecord.quotes.confidence import family, logistic, logit, lookup, web_lookup
+
 PRIOR_WEIGHT = 20
+WEB_PRIOR_WEIGHT = 80
 
 
 @dataclass
@@ -41,39 +46,79 @@ class Tally:
 @dataclass
 class Calibration:
     rules: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
-    web_records: list[tuple[str, str, bool, float]] = field(default_factory=list)
-    """(page, rule, right, weight) of every record of a real web page, for web_scale."""
+    """Records of clean text, by rule."""
+    web_records: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(page, rule, right) of every record of a real web page."""
 
-    def add(self, record: dict, right: bool, weight: float = 1.0, page: str | None = None) -> None:
+    def add(self, record: dict, right: bool, page: str | None = None) -> None:
         """A scored record; page names the real web page it comes from (None for clean text)."""
         rule = record.get("rule") or "?"
-        self.rules[rule].add(right, weight)
         if page is not None:
-            self.web_records.append((page, rule, bool(right), weight))
+            self.web_records.append((page, rule, bool(right)))
+        else:
+            self.rules[rule].add(right)
 
     def table(self) -> dict:
         """{"overall": p, "families": {cue sieve: p}, "rules": {rule: p}, "counts": {rule: [right, total]},
-        "web_scale": s, "web_records": n}."""
+        "web": {"a": a, "b": b, "records": n, "rules": {rule: p}, "counts": {rule: [right, total]}}}."""
         table = _table_of(self.rules)
-        table["counts"] = {rule: [round(t.right, 1), round(t.total, 1)] for rule, t in sorted(self.rules.items())}
-        table["web_scale"] = self.web_scale()
-        table["web_records"] = len(self.web_records)
+        table["counts"] = _counts(self.rules)
+        table["web"] = self.web_table(table)
         return table
 
-    def web_scale(self) -> float:
-        """Right records of the real pages over their predicted precision, each page predicted by the table
-        built without it; 1.0 when no real page was given."""
-        right = predicted = 0.0
-        for page in sorted({page for page, *_ in self.web_records}):
-            own = [(rule, ok, weight) for name, rule, ok, weight in self.web_records if name == page]
-            without = defaultdict(Tally, {rule: Tally(t.right, t.total) for rule, t in self.rules.items()})
-            for rule, ok, weight in own:
-                without[rule].right -= weight * ok
-                without[rule].total -= weight
-            held_out = _table_of({rule: t for rule, t in without.items() if t.total > 0})
-            right += sum(ok for _, ok, _ in own)
-            predicted += sum(lookup(held_out, rule) for rule, _, _ in own)
-        return round(right / predicted, 3) if predicted else 1.0
+    def web_table(self, text_table: dict, records: list[tuple[str, str, bool]] | None = None) -> dict:
+        """The logistic map from clean-text figures to web precision, and each rule seen on the pages."""
+        records = self.web_records if records is None else records
+        a, b = fit_logistic([(logit(lookup(text_table, rule)), right) for _, rule, right in records])
+        tallies: dict[str, Tally] = defaultdict(Tally)
+        for _, rule, right in records:
+            tallies[rule].add(right)
+        rules = {rule: round(tally.precision(logistic(a + b * logit(lookup(text_table, rule))), WEB_PRIOR_WEIGHT), 3)
+                 for rule, tally in sorted(tallies.items())}
+        return {"a": round(a, 3), "b": round(b, 3), "records": len(records), "rules": rules,
+                "counts": _counts(tallies)}
+
+    def held_out_web(self, folds: int = 5) -> list[tuple[dict, bool]]:
+        """Each web page's records with the confidence the web table built without its fold of pages gives
+        them: how well the table does on pages it has not seen, the figure that matters on new sites."""
+        text_table = _table_of(self.rules)
+        pages = sorted({page for page, _, _ in self.web_records})
+        fold_of = {page: index % folds for index, page in enumerate(pages)}
+        scored = []
+        for fold in range(folds):
+            seen = [r for r in self.web_records if fold_of[r[0]] != fold]
+            table = {**text_table, "web": self.web_table(text_table, seen)}
+            scored += [({"confidence": round(web_lookup(table, rule), 3)}, right)
+                       for page, rule, right in self.web_records if fold_of[page] == fold]
+        return scored
+
+
+def fit_logistic(points: list[tuple[float, bool]], steps: int = 50) -> tuple[float, float]:
+    """a, b of the logistic curve P(right | x) = 1 / (1 + exp(-(a + b x))) most likely to give the points
+    (Newton's method); (0, 1), the identity map on logits, when the points cannot fix both."""
+    a, b = 0.0, 1.0
+    for _ in range(steps):
+        grad_a = grad_b = h_aa = h_ab = h_bb = 0.0
+        for x, right in points:
+            p = logistic(a + b * x)
+            grad_a += p - right
+            grad_b += (p - right) * x
+            h_aa += p * (1 - p)
+            h_ab += p * (1 - p) * x
+            h_bb += p * (1 - p) * x * x
+        determinant = h_aa * h_bb - h_ab * h_ab
+        if determinant <= 1e-9:
+            break
+        step_a = (h_bb * grad_a - h_ab * grad_b) / determinant
+        step_b = (h_aa * grad_b - h_ab * grad_a) / determinant
+        a, b = a - step_a, b - step_b
+        if abs(step_a) + abs(step_b) < 1e-9 or not math.isfinite(a + b):
+            break
+    return (a, b) if math.isfinite(a + b) else (0.0, 1.0)
+
+
+def _counts(tallies: dict[str, Tally]) -> dict[str, list[float]]:
+    return {rule: [round(t.right, 1), round(t.total, 1)] for rule, t in sorted(tallies.items())}
 
 
 def _table_of(rules: dict[str, Tally]) -> dict:

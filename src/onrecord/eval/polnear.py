@@ -203,7 +203,7 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
         all_gold = [chars(g.content) for g in golds if g.content]
         for pc, sp, r in predicted:
             ok = any(len(pc & gc) >= 0.5 * min(len(pc), len(gc)) for gc in all_gold)
-            report.scored_records.append((r, _speaker_right(pc, sp, golds)))
+            report.scored_records.append((r, _speaker_right(pc, sp, golds, expected)))
             report.precision[0] += ok
             report.precision[1] += 1
             rule = r.get("rule") or "?"
@@ -222,8 +222,9 @@ def _name_and_initials(name: str | None) -> set[str]:
     return {w.lower() for w in words} | ({initials.lower()} if len(initials) > 1 else set())
 
 
-def _speaker_right(pc: set[int], sp: dict, golds: list[Gold]) -> bool:
-    """A gold statement the record overlaps whose source the record names (or the record names nobody)."""
+def _speaker_right(pc: set[int], sp: dict, golds: list[Gold], expected: dict[int, set[str]]) -> bool:
+    """A gold statement the record overlaps whose source the record names (or the record names nobody).
+    A source written as a pronoun or a surname is named by the person it stands for (expected_names)."""
     for gold in golds:
         gc = chars(gold.content)
         if not gc or len(pc & gc) < 0.5 * min(len(pc), len(gc)):
@@ -233,6 +234,8 @@ def _speaker_right(pc: set[int], sp: dict, golds: list[Gold]) -> bool:
         ms, me = sp.get("start"), sp.get("end")
         span_ok = isinstance(ms, int) and isinstance(me, int) and bool(set(range(ms, me)) & chars(gold.source))
         if not gold.source or span_ok or name_tokens(sp.get("name")) & name_tokens(gold.stext):
+            return True
+        if id(gold) in expected and {w.lower() for w in expected[id(gold)]} <= _name_and_initials(sp.get("name")):
             return True
     return False
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.quotes.attribution import attribute
-from onrecord.quotes.confidence import on_web_page
+from onrecord.quotes.confidence import web_page_confidence
 from onrecord.quotes.embeds import embedded_quotations
 from onrecord.quotes.sieves import SieveLists
 
@@ -39,7 +39,7 @@ class OnrecordComponent:
     def __call__(self, doc: Doc) -> Doc:
         quotations = attribute(doc, doc._.onrecord_skip or (), self.sieves, doc._.onrecord_posts)
         if doc._.onrecord_web:
-            quotations = [replace(q, confidence=on_web_page(q.confidence)) for q in quotations]
+            quotations = [replace(q, confidence=web_page_confidence(q.rule)) for q in quotations]
         if doc._.onrecord_embeds:
             quotations = sorted(quotations + embedded_quotations(doc.text, doc._.onrecord_embeds),
                                 key=lambda q: q.start)

@@ -1,9 +1,10 @@
 """A record's confidence: the measured precision of the rule that made it, from the table that
-`onrecord eval calibrate` writes (src/onrecord/data/confidence.json, shipped in the package), scaled for
-records of HTML pages (see onrecord.eval.calibration)."""
+`onrecord eval calibrate` writes (src/onrecord/data/confidence.json, shipped in the package); records of
+HTML pages take the table's web part (see onrecord.eval.calibration)."""
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -26,11 +27,31 @@ def lookup(table: dict, rule: str) -> float:
     return table["families"].get(family(rule), table["overall"])
 
 
+def web_lookup(table: dict, rule: str) -> float:
+    """The rule's precision on real web pages: measured there when the pages had it, else its clean-text
+    figure through the table's logistic map."""
+    web = table.get("web") or {}
+    if rule in web.get("rules", {}):
+        return web["rules"][rule]
+    return logistic(web.get("a", 0.0) + web.get("b", 1.0) * logit(lookup(table, rule)))
+
+
 def confidence(rule: str) -> float:
     return lookup(shipped_table(), rule)
 
 
-def on_web_page(value: float) -> float:
+def web_page_confidence(rule: str) -> float:
     """A confidence for a record of an HTML page: real pages are harder than the clean text most of the
-    table was measured on, by the one factor measured on real pages (web_scale)."""
-    return round(min(1.0, value * shipped_table().get("web_scale", 1.0)), 3)
+    table was measured on."""
+    return round(web_lookup(shipped_table(), rule), 3)
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 0.001), 0.999)
+    return math.log(p / (1 - p))
+
+
+def logistic(x: float) -> float:
+    if x < 0:
+        return math.exp(x) / (1 + math.exp(x))
+    return 1 / (1 + math.exp(-x))
