@@ -117,6 +117,10 @@ CASES = [
     case("More than 30 migrant shelters published an open letter that complained of a criminalization of migrants "
          "and asylum seekers in the city.", "a criminalization of migrants", "More than 30 migrant shelters",
          "complained", "indirect", "speech-object/relative-description", "complained-of-in-a-letter-its-authors-wrote"),
+    case("On Wednesday, the White House pushed back on such a plan, reiterating the importance of the US leading the "
+         "Ramstein Group.", "the importance of the US leading", "White House", "reiterating", "indirect",
+         "speech-object/named", "a-position-reiterated-as-a-noun-phrase",
+         exact="the importance of the US leading the Ramstein Group"),
     case("Some details remain murky. “Gary took her chain off, and he carried her body upstairs. I could see that "
          "Gary was upset,” according to one of the survivors.", "Gary took her chain off", "one of the survivors",
          "according to", "direct", "direct-according/partitive", "a-clause-inside-the-quotation-is-no-frame",

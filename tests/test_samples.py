@@ -9,6 +9,7 @@ EXPECTED_GAZA = [
     # (speaker, cue, addressee, kind, words in the text)
     ("Maria Zakharova", "said", None, "indirect", "Russia supports the Gaza settlement plan"),
     ("Maria Zakharova", "told", "reporters", "direct", "We support the US administration’s plan"),
+    ("Maria Zakharova", "stressed", None, "indirect", "the importance of fully implementing all provisions"),
     ("Maria Zakharova", "recalled", None, "indirect", "Russia had earlier submitted"),
     ("Maria Zakharova", "noted", None, "direct", "These initiatives were blocked by Westerners"),
     ("Maria Zakharova", "reiterated", None, "indirect", "the main priority remains halting"),
