@@ -121,6 +121,14 @@ CASES = [
          "Ramstein Group.", "the importance of the US leading", "White House", "reiterating", "indirect",
          "speech-object/named", "a-position-reiterated-as-a-noun-phrase",
          exact="the importance of the US leading the Ramstein Group"),
+    case("Ahead of Wednesday's NATO meeting, Stoltenberg made clear that plans to tighten NATO control of support for "
+         "Ukraine were inspired by what's happening in Congress, saying \"the fact that there has been no agreement "
+         "has consequences.\"", "plans to tighten NATO control", "Stoltenberg", "made clear", "indirect",
+         "made-clear/named", "a-position-made-clear", exact="plans to tighten NATO control of support for Ukraine "
+         "were inspired by what's happening in Congress"),
+    case("Biden made it clear that the White House isn't planning to replace Justice Antonin Scalia with a nominee.",
+         "the White House isn't planning", "Biden", "made it clear", "indirect", "made-clear/named",
+         "made-it-clear-with-a-that-clause"),
     case("Some details remain murky. “Gary took her chain off, and he carried her body upstairs. I could see that "
          "Gary was upset,” according to one of the survivors.", "Gary took her chain off", "one of the survivors",
          "according to", "direct", "direct-according/partitive", "a-clause-inside-the-quotation-is-no-frame",
@@ -209,6 +217,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("One study found that just over 340 children younger than 5 died of fentanyl poisoning.",
                  id="a-study-the-story-does-not-say-whose"),
     pytest.param("Police found the car abandoned near the river.", id="finding-a-thing-is-no-finding"),
+    pytest.param("Officials have not made clear whether the talks will resume.", id="an-open-question-made-clear-is-none"),
+    pytest.param("The storm made the roads clear of snow by noon.", id="making-a-thing-clear-is-no-statement"),
     pytest.param("The painter expressed anger in bold strokes.", id="a-stance-in-paint-says-nothing"),
     pytest.param("Soon she would have to tell Bharara, who would probably recognize instantly that he was not going "
                  "to succeed Eric Holder.", id="a-listener-who-recognizes-is-their-own-thought"),
