@@ -146,6 +146,10 @@ CASES = [
     case("Obama described the deal as “a historic step forward,” and Congress approved it the next week.",
          "the deal as", "Obama", "described", "mixed", "described-as/named",
          "a-comma-inside-the-closing-mark-with-no-cue-after-it"),
+    case("Israeli Prime Minister Benjamin Netanyahu has described PM Narendra Modi’s upcoming visit as “historic” and "
+         "is expected to outline his vision for a broader diplomatic “hexagon” alliance.", "upcoming visit as",
+         "Benjamin Netanyahu", "described", "mixed", "described-as/named", "an-object-the-parser-split-in-two",
+         exact="PM Narendra Modi’s upcoming visit as “historic”", role="Israeli Prime Minister"),
     case('One witness, Felicia Sanders, described hiding under a table and "cowering with her granddaughter who was '
          'with her, and she described feeling the blood of her son who was beside her."', "cowering with her",
          "Felicia Sanders", "described", "direct", "direct-cue/named-appositive",

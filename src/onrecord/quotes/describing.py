@@ -41,7 +41,9 @@ def described_frames(ctx: Context) -> list[Frame]:
         if not described:
             continue
         target = described[0]
-        phrases = [c for c in list(verb.children) + list(target.children)
+        # 'described PM Narendra Modi's upcoming visit as ...': the parser may split the object in two, the
+        # 'as' phrase hung on the second
+        phrases = [c for c in list(verb.children) + [g for t in described for g in t.children]
                    if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i]
         if not phrases and target.dep_ == "dobj":
             continue  # 'described the book “Fire and Fury”': a thing named, not described as anything
