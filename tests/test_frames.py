@@ -121,6 +121,9 @@ CASES = [
          "Ramstein Group.", "the importance of the US leading", "White House", "reiterating", "indirect",
          "speech-object/named", "a-position-reiterated-as-a-noun-phrase",
          exact="the importance of the US leading the Ramstein Group"),
+    case("Biden administration officials have repeatedly reaffirmed the “ironclad” nature of the U.S. alliance with "
+         "South Korea.", "nature of the U.S. alliance", "Biden administration officials", "reaffirmed", "mixed",
+         "speech-object/description", "a-position-reaffirmed-with-a-quoted-word"),
     case("Ahead of Wednesday's NATO meeting, Stoltenberg made clear that plans to tighten NATO control of support for "
          "Ukraine were inspired by what's happening in Congress, saying \"the fact that there has been no agreement "
          "has consequences.\"", "plans to tighten NATO control", "Stoltenberg", "made clear", "indirect",

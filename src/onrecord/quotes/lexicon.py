@@ -10,7 +10,7 @@ exclaim shout inform mention reveal disclose indicate estimate proclaim answer p
 speculate wonder demand repeat recount assure post write cite agree disagree criticize
 yell scream bark interject whisper mutter
 criticise blast accuse praise question challenge dismiss reject concur predict forecast
-opine muse exhort plead remind clarify
+opine muse exhort plead remind clarify reaffirm
 """.split())
 
 DIRECT_ONLY_VERBS = frozenset("continue describe call begin quote read chant sing echo".split())
@@ -24,9 +24,10 @@ JUDGING_WITHOUT_REASON = frozenset("criticise criticize condemn denounce slam la
 """Verbs whose object alone is a statement: 'condemning the actions of “paid agitators”'."""
 """Verbs whose direct object is the person spoken to ("told reporters")."""
 
-OBJECT_CONTENT_VERBS = frozenset("acknowledge admit deny allege complain warn reiterate stress emphasize emphasise".split())
+OBJECT_CONTENT_VERBS = frozenset("acknowledge admit deny allege complain warn reiterate reaffirm stress emphasize emphasise".split())
 """Verbs whose object is a claim ('denied taking money', 'alleging excessive force') or a position stated again or
-with weight ('reiterating the importance of the US leading the group', 'stressed the need to ...'); not 'say',
+with weight ('reiterating the importance of the US leading the group', 'stressed the need to ...', 'reaffirmed
+the “ironclad” nature of the alliance'); not 'say',
 'announce' or 'reject', whose objects are mostly things ('said nothing', 'announced 570 deaths', 'rejected
 calls')."""
 DESCRIBING_VERBS = frozenset("describe characterize characterise".split())
