@@ -5,6 +5,10 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("The estimate is 2.13 million, according to The Washington Post.\n\nIt would not have been a Trump event if it "
+         "did not involve the president of the United States claiming the election was stolen from him.",
+         "the election was stolen", "president of the United States", "claiming", "indirect",
+         "speech-verb/description", "a-participle-after-a-person-object-is-the-object-s-word"),
     case("More than 30 migrant shelters and other advocacy organizations published an open letter March 9 that "
          "complained of a criminalization of migrants in the city. It accused authorities of abuse and using excessive "
          "force in rounding up migrants.", "using excessive force", "More than 30 migrant shelters and other advocacy "

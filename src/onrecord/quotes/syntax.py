@@ -36,6 +36,9 @@ def subject_of(verb):
                 current = current.head.head  # "X issued a statement saying ...": X says it
                 continue
             return None
+        controller = _object_controlling(current)
+        if controller is not None:
+            return controller
         if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
@@ -47,6 +50,23 @@ def subject_of(verb):
             continue
         return None
     return None
+
+
+def _object_controlling(verb):
+    """'it didn't involve the president of the United States claiming the election was stolen', 'caught Trump
+    saying': a participle hung on a verb after that verb's object is said by the object, when the object is a
+    person."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VBG":
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if not objects or not _a_person(objects[0]):
+        return None
+    return objects[0]
+
+
+def _a_person(token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS \
+        or token.lower_ in ("him", "her", "them")
 
 
 def addressee_of(ctx: Context, verb) -> str | None:
