@@ -61,3 +61,19 @@ def test_stretches_leave_out_lower_case_text_far_from_any_name(nlp):
     start, end = stretches[0]
     assert doc[start:end].text == "to anyone, until Maria Zakharova arrived."
     assert sum(e - s for s, e in stretches) < len(doc) / 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The European Union’s chief executive, Ursula von der Leyen, expressed sympathy with Turkey.",
+     "Ursula von der Leyen"),
+    ("The singer Marie de la Cruz said the tour would go on.", "Marie de la Cruz"),
+])
+def test_a_name_with_particles_is_one_person(nlp, text, name):
+    doc = nlp(text)
+    assert name in [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    assert not [ent for ent in doc.ents if ent.label_ != "PERSON" and name.endswith(ent.text)]
+
+
+def test_a_lower_case_word_after_a_name_is_no_particle_without_a_name_after_it(nlp):
+    doc = nlp("He spoke to Anna about de facto rules for the union.")
+    assert [ent.text for ent in doc.ents if ent.label_ == "PERSON"] == ["Anna"]

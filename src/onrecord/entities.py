@@ -83,7 +83,7 @@ class WindowedEntities:
             joined = [_stretches_doc(doc, name_stretches(doc, self.context)) for doc in batch]
             recognised = self.ner.pipe((stretches for stretches, _origin in joined), batch_size=batch_size)
             for doc, stretches, (_, origin) in zip(batch, recognised, joined):
-                doc.set_ents(list(_entities_in(doc, stretches, origin)), default="outside")
+                doc.set_ents(with_name_particles(doc, list(_entities_in(doc, stretches, origin))), default="outside")
                 yield doc
 
 
@@ -92,6 +92,32 @@ def _entities_in(doc: Doc, stretches: Doc, origin: list[int]):
         first, last = origin[entity.start], origin[entity.end - 1]
         if last - first == len(entity) - 1:  # an entity that bridges two stretches is no entity of the text
             yield Span(doc, first, last + 1, label=entity.label_)
+
+
+NAME_PARTICLES = frozenset("von van der den de da di du del della dos das la le ter ten bin ibn".split())
+
+
+def with_name_particles(doc: Doc, entities: list[Span]) -> list[Span]:
+    """'Ursula von der Leyen', which the small model reads as 'Ursula von der' (a person) and 'Leyen' (a
+    place): a person's name that ends in a lower-case particle, or is followed by one, goes on to the
+    capitalised word after the particles, and any entity there is taken into it."""
+    repaired: list[Span] = []
+    for entity in entities:
+        if repaired and entity.start < repaired[-1].end:
+            continue  # taken into the person before it
+        end = _end_after_particles(doc, entity) if entity.label_ == "PERSON" else entity.end
+        repaired.append(entity if end == entity.end else Span(doc, entity.start, end, label="PERSON"))
+    return repaired
+
+
+def _end_after_particles(doc: Doc, entity: Span) -> int:
+    end = entity.end
+    while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
+        end += 1
+    particles = end > entity.end or (doc[entity.end - 1].lower_ in NAME_PARTICLES and doc[entity.end - 1].is_lower)
+    if not particles or end >= len(doc) or not doc[end].is_title or doc[end].is_sent_start:
+        return entity.end
+    return end + 1
 
 
 @Language.factory("onrecord_entities", default_config={"source": "ner", "context": DEFAULT_CONTEXT})
