@@ -299,6 +299,15 @@ def test_group_of_names(extract):
     assert [(r["speaker"]["name"], r["rule"]) for r in records] == [("Hamas and el-Sisi", "speech-verb/named-group")]
 
 
+def test_a_party_set_off_after_a_person_describes_them_and_makes_no_group(extract):
+    records = extract("“They want to be the environmental warriors,” said House Natural Resources Chairman Bruce "
+                      "Westerman, Arkansas Republican and a lead author of the bill.")
+    assert [(r["speaker"]["name"], r["rule"]) for r in records] == [("Bruce Westerman", "direct-cue/named")]
+    records = extract("Senator Jane Holt and Republicans in the House said the bill would pass in the spring.")
+    assert [(r["speaker"]["name"], r["rule"]) for r in records] == [("Jane Holt and Republicans",
+                                                                    "speech-verb/named-group")]
+
+
 LIVE_BLOG = """<html><head><title>Live: the summit</title>
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "LiveBlogPosting",
  "headline": "Live: the summit", "liveBlogUpdate": [

@@ -109,10 +109,11 @@ def _author_of(document):
 
 @speaker_sieve("named-group")
 def named_group(ctx: Context, token):
-    """'Hamas and el-Sisi said': names joined by 'and' speak together."""
+    """'Hamas and el-Sisi said': names joined by 'and' speak together. 'Bruce Westerman, Arkansas Republican and
+    a lead author of the bill, said' describes one person: a party or nationality after a person is no member."""
     ent = ctx.entity_of(token)
     named_conjuncts = [c for c in token.conjuncts if c.i > token.i and ctx.entity_of(c) is not None
-                       and ctx.entity_of(c) is not ent]
+                       and ctx.entity_of(c) is not ent and not _describes_the_person(ent, c, ctx.entity_of(c))]
     if ent is None or not named_conjuncts:
         return None
     entities = [ent] + [ctx.entity_of(c) for c in named_conjuncts]
@@ -121,6 +122,14 @@ def named_group(ctx: Context, token):
     name = ", ".join(names[:-1]) + " and " + names[-1]
     mention = ctx.text[entities[0].start_char:entities[-1].end_char]
     return Speaker(name, mention, entities[0].start_char, entities[-1].end_char, "group"), "named-group"
+
+
+def _describes_the_person(ent, conjunct, conjunct_ent) -> bool:
+    """'Westerman, Arkansas Republican and ...': a party or nationality set off by a comma right after a person's
+    name is said of that person ('Senator Jane Holt and Republicans in the House' are two)."""
+    if ent is None or ent.label_ != "PERSON" or conjunct_ent.label_ != "NORP" or ent.end >= len(ent.doc):
+        return False
+    return ent.doc[ent.end].text == "," and conjunct.left_edge.i == ent.end + 1
 
 
 @speaker_sieve("named")
