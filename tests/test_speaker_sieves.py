@@ -5,6 +5,11 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("“Our whip office does not whip the Democrats,” House Majority Whip Tom Emmer, Minnesota Republican, told The "
+         "Washington Times.", "Our whip office", "Tom Emmer", "told", "direct", "direct-cue/named",
+         "an-office-before-a-name-is-the-role", role="House Majority Whip"),
+    case("“We will act on the findings,” FBI Director James Comey said on Tuesday.", "We will act", "James Comey",
+         "said", "direct", "direct-cue/named", "an-office-after-an-organisation-is-the-role", role="FBI Director"),
     case("The estimate is 2.13 million, according to The Washington Post.\n\nIt would not have been a Trump event if it "
          "did not involve the president of the United States claiming the election was stolen from him.",
          "the election was stolen", "president of the United States", "claiming", "indirect",
