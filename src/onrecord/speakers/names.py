@@ -10,6 +10,7 @@ from importlib import resources
 from onrecord.speakers.entity_index import EntityIndex
 from onrecord.speakers.headline_names import document_text, without_headline_verbs
 from onrecord.speakers.initials import written_after_an_initial
+from onrecord.speakers.organisations import ORGANISATION_HEADS, looks_like_organisation
 from onrecord.speakers.roles import role_and_affiliation
 from onrecord.speakers.spelling import folded
 from onrecord.speakers.titles import TITLES, family_name, leading_title, title_before, title_gender, title_words
@@ -17,21 +18,7 @@ from onrecord.speakers.untagged_names import family_name_first, family_names_aft
 
 SPEECH_LEMMAS = frozenset("say tell add note argue warn insist explain claim write ask reply".split())
 
-ORGANISATION_HEADS = frozenset("""
-court courts clause amendment council committee commission institute institution university college school
-ministry department agency administration government party company corporation corp inc ltd llc plc group
-association union bank board office police army navy force forces times news post journal network foundation
-fund organization organisation center centre hospital senate congress parliament assembly service authority
-airlines airways bureau guild coalition alliance federation league club church tribunal cabinet embassy mission
-trust society chamber exchange council institute laboratory lab labs bank capital partners media press
-publishing publishers holdings industries enterprises studios broadcasting communications technologies
-""".split())
-"""Last words of organisations' names: a small model often files 'US Supreme Court' as a person."""
 ABBREVIATIONS = frozenset("jr sr st inc co ltd corp".split())
-
-
-def looks_like_organisation(words: list[str]) -> bool:
-    return bool(words) and words[-1].lower().strip(".,") in ORGANISATION_HEADS
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "NORP": "group", "FAC": "place"}
 
