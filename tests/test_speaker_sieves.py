@@ -5,6 +5,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Rebels said Turkish drones had been striking army positions. Turkey’s Defence Ministry said one of its "
+         "soldiers was killed in shelling by Syrian government forces.", "one of its soldiers", "Turkey’s Defence "
+         "Ministry", "said", "indirect", "speech-verb/named", "a-ministry-keeps-its-country-and-its-title-word"),
     case("“Our whip office does not whip the Democrats,” House Majority Whip Tom Emmer, Minnesota Republican, told The "
          "Washington Times.", "Our whip office", "Tom Emmer", "told", "direct", "direct-cue/named",
          "an-office-before-a-name-is-the-role", role="House Majority Whip"),

@@ -44,7 +44,8 @@ def name_words(text: str) -> list[str]:
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"(’s|'s|’|')$", "", text.strip())
     words = [w for w in re.split(r"\s+", text) if w]
-    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+    # 'Defence Ministry', 'State Department': a title word opening an organisation's name is part of it
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES and not looks_like_organisation(words):
         words.pop(0)
     while words and words[0].lower() in ("the", "a", "an"):
         words.pop(0)
@@ -164,10 +165,22 @@ class NameIndex:
                 key = " ".join(name_words(ent.text)).lower()
                 kind = "organization" if organisation else KIND_BY_LABEL[ent.label_]
                 if key and key not in self.others:
-                    self.others[key] = Person(" ".join(name_words(ent.text)), kind)
+                    self.others[key] = Person(self._of_its_country(ent) or " ".join(name_words(ent.text)), kind)
                 if key:
                     self.others[key].positions.append(ent.start_char)
                     self.others[key].descriptions.update(_describing_nouns(ent))
+
+    def _of_its_country(self, ent) -> str | None:
+        """'Turkey’s Defence Ministry': a ministry, army or party named with its country's possessive keeps
+        it, or every country's 'Defence Ministry' would be one speaker."""
+        doc, words = ent.doc, name_words(ent.text)
+        if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].tag_ != "POS" or len(words) > 3 \
+                or not looks_like_organisation(words):
+            return None
+        country = self.entities.at(ent.start - 2)
+        if country is None or country.label_ != "GPE":
+            return None
+        return doc[country.start:ent.start].text + doc[ent.start - 1].whitespace_ + " ".join(words)
 
     @staticmethod
     def _mislabelled_person(ent, doc) -> bool:
