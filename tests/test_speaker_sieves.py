@@ -5,6 +5,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Canada’s jobless rate fell to 6.6 per cent in May, according to Statistics Canada’s labour force survey "
+         "data.", "jobless rate fell", "Statistics Canada", "according to", "indirect", "according-to/named",
+         "an-organisation-s-data-named-with-what-data-it-is-is-its-word"),
     case("Rebels said Turkish drones had been striking army positions. Turkey’s Defence Ministry said one of its "
          "soldiers was killed in shelling by Syrian government forces.", "one of its soldiers", "Turkey’s Defence "
          "Ministry", "said", "indirect", "speech-verb/named", "a-ministry-keeps-its-country-and-its-title-word"),

@@ -104,8 +104,10 @@ def author_of_findings(source):
     published the research, data or filing a source names, when a name follows; else the source itself."""
     if source.pos_ != "NOUN" or (source.lemma_.lower() not in FINDINGS_NOUNS and source.lower_ not in FINDINGS_NOUNS):
         return source
-    # 'the Johns Hopkins University coronavirus tracker': an organisation named before the noun
-    publishers = [c for c in source.lefts if c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ == "ORG"]
+    # 'the Johns Hopkins University coronavirus tracker', 'Statistics Canada’s labour force survey data': an
+    # organisation named before the noun, or before the words that tell what data it is
+    publishers = [t for c in source.lefts for t in c.subtree
+                  if t.dep_ in ("compound", "nmod", "poss") and t.ent_type_ == "ORG"]
     if publishers:
         return publishers[0]
     # 'research by X', 'a filing from X', and 'data compiled by X'
