@@ -77,3 +77,8 @@ def test_a_name_with_particles_is_one_person(nlp, text, name):
 def test_a_lower_case_word_after_a_name_is_no_particle_without_a_name_after_it(nlp):
     doc = nlp("He spoke to Anna about de facto rules for the union.")
     assert [ent.text for ent in doc.ents if ent.label_ == "PERSON"] == ["Anna"]
+
+
+def test_a_clitic_the_model_takes_into_a_name_is_left_out(nlp):
+    doc = nlp("Why didn’t Assanis denounce the hate crimes reported around the country?")
+    assert [ent.text for ent in doc.ents if ent.label_ == "PERSON"] == ["Assanis"]

@@ -83,7 +83,8 @@ class WindowedEntities:
             joined = [_stretches_doc(doc, name_stretches(doc, self.context)) for doc in batch]
             recognised = self.ner.pipe((stretches for stretches, _origin in joined), batch_size=batch_size)
             for doc, stretches, (_, origin) in zip(batch, recognised, joined):
-                doc.set_ents(with_name_particles(doc, list(_entities_in(doc, stretches, origin))), default="outside")
+                entities = without_clitics(doc, list(_entities_in(doc, stretches, origin)))
+                doc.set_ents(with_name_particles(doc, entities), default="outside")
                 yield doc
 
 
@@ -92,6 +93,22 @@ def _entities_in(doc: Doc, stretches: Doc, origin: list[int]):
         first, last = origin[entity.start], origin[entity.end - 1]
         if last - first == len(entity) - 1:  # an entity that bridges two stretches is no entity of the text
             yield Span(doc, first, last + 1, label=entity.label_)
+
+
+CLITICS = frozenset("n't n’t 's ’s 're ’re 'll ’ll 've ’ve 'd ’d 'm ’m".split())
+
+
+def without_clitics(doc: Doc, entities: list[Span]) -> list[Span]:
+    """'Why didn’t Assanis ...': the model can take the 'n’t' of 'didn’t' into the name after it; a clitic or a
+    mark opening an entity is no part of it."""
+    trimmed = []
+    for entity in entities:
+        start = entity.start
+        while start < entity.end and (doc[start].lower_ in CLITICS or doc[start].is_punct):
+            start += 1
+        if start < entity.end:
+            trimmed.append(entity if start == entity.start else Span(doc, start, entity.end, label=entity.label_))
+    return trimmed
 
 
 NAME_PARTICLES = frozenset("von van der den de da di du del della dos das la le ter ten bin ibn".split())
