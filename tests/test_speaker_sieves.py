@@ -5,6 +5,10 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("The latest jobs numbers just about ends the recession debate, said Chartered Professional Accountants of "
+         "Canada’s chief economist, David-Alexandre Brassard.", "ends the recession debate",
+         "David-Alexandre Brassard", "said", "indirect", "inverted-cue/named-appositive",
+         "a-person-after-an-organisation-s-post-is-the-speaker"),
     case("Canada’s jobless rate fell to 6.6 per cent in May, according to Statistics Canada’s labour force survey "
          "data.", "jobless rate fell", "Statistics Canada", "according to", "indirect", "according-to/named",
          "an-organisation-s-data-named-with-what-data-it-is-is-its-word"),

@@ -31,7 +31,7 @@ def named_appositive(ctx: Context, token):
                         and (c.dep_ == "appos" or _misread_conjunct(c))]
     title = token.pos_ == "PROPN" and token.lower_ in TITLES
     if token.ent_type_ == "ORG" and appositive_names:
-        member = _titled_member(ctx, appositive_names[0])
+        member = _titled_member(ctx, appositive_names[0]) or _person_after_their_post(ctx, token, appositive_names[0])
         return (member, "named-appositive") if member is not None else None
     if token.ent_type_ == "GPE":
         # 'The Mandan, North Dakota, police chief, Jason Ziegler, has asserted': the parser made the place that
@@ -65,6 +65,17 @@ def _titled_member(ctx: Context, name) -> Speaker | None:
         return None
     return Speaker(person.name, span.text, span.start_char, span.end_char, person.kind, person.role or titles[-1].text,
                    person.affiliation)
+
+
+def _person_after_their_post(ctx: Context, organisation, name) -> Speaker | None:
+    """'said Chartered Professional Accountants of Canada’s chief economist, David-Alexandre Brassard': the
+    parser made the organisation the subject and the person its apposition; a post named between them ('chief
+    economist') says the person is the organisation's."""
+    posts = [t for t in organisation.subtree if organisation.i < t.i < name.i and t.pos_ == "NOUN"
+             and t.lemma_.lower() in TITLES]
+    if name.ent_type_ != "PERSON" or not posts:
+        return None
+    return described_person(ctx, name)
 
 
 def _misread_conjunct(token) -> bool:
