@@ -5,6 +5,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Royce Mendes, Desjardins Economics managing director and head of macro strategy, was a bit more cautious. "
+         "He said the labour market showed signs of life in May.", "the labour market showed", "Royce Mendes", "said",
+         "indirect", "speech-verb/pronoun-previous-subject", "a-given-name-of-unknown-gender-right-before-he"),
     case("The latest jobs numbers just about ends the recession debate, said Chartered Professional Accountants of "
          "Canada’s chief economist, David-Alexandre Brassard.", "ends the recession debate",
          "David-Alexandre Brassard", "said", "indirect", "inverted-cue/named-appositive",

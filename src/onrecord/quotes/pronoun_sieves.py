@@ -72,14 +72,16 @@ def pronoun_previous_subject(ctx: Context, token):
     latest_quote = ctx.quotations[-1].end if ctx.quotations else -1
     horizon = _pronoun_horizon(ctx, token)
     before = ctx.doc[sent.start - 1].sent
-    for _ in range(3):
+    for distance in range(3):
         if before.start_char < max(horizon, latest_quote):
             break
         subjects = [e for e in ctx.ents_within(before) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
                     and not ctx.in_quotation(e.start_char)]
         for ent in subjects[:1]:
             person = ctx.names.person(ent.text, ent.start_char)
-            if person and person.gender == wanted:
+            # 'Royce Mendes ... was a bit more cautious. He said ...': a given name the list does not know is no
+            # bar right after it; further back, the gender must be known to agree
+            if person and (person.gender == wanted or distance == 0 and _compatible(person, wanted)):
                 return person_speaker(person, *_pronoun_mention(token)), "pronoun-previous-subject"
         if before.start == 0:
             break
