@@ -5,6 +5,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Bank of Montreal’s managing director for Canadian rates and macro strategist, Benjamin Reitzes, said the "
+         "employment surge in May should silence the recession crowd.", "the employment surge", "Benjamin Reitzes",
+         "said", "indirect", "speech-verb/named-appositive", "a-name-closing-a-long-description-names-it"),
     case("Royce Mendes, Desjardins Economics managing director and head of macro strategy, was a bit more cautious. "
          "He said the labour market showed signs of life in May.", "the labour market showed", "Royce Mendes", "said",
          "indirect", "speech-verb/pronoun-previous-subject", "a-given-name-of-unknown-gender-right-before-he"),

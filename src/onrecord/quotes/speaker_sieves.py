@@ -47,9 +47,20 @@ def named_appositive(ctx: Context, token):
             speaker = replace(speaker, role=ctx.doc[first:title_noun.i + 1].text,
                               affiliation=speaker.affiliation or token.text)
         return speaker, "named-appositive"
-    if (token.pos_ != "NOUN" and not title) or token.ent_type_ or not appositive_names:
+    if (token.pos_ != "NOUN" and not title) or token.ent_type_:
         return None
-    return described_person(ctx, appositive_names[0]), "named-appositive"
+    appositive_names = appositive_names or _name_closing_the_description(token)
+    return (described_person(ctx, appositive_names[0]), "named-appositive") if appositive_names else None
+
+
+def _name_closing_the_description(token) -> list:
+    """'Bank of Montreal’s managing director for Canadian rates and macro strategist, Benjamin Reitzes, said': the
+    parser hung the name on the description's last noun; a person's name in apposition that ends the subject
+    names the subject."""
+    words = [t for t in token.subtree if not t.is_punct]
+    last = words[-1] if words else token
+    return [t for t in token.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i == last.i
+            and t.head.pos_ == "NOUN"]
 
 
 def _titled_member(ctx: Context, name) -> Speaker | None:
