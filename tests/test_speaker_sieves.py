@@ -5,6 +5,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("One student at Duke University in Durham, North Carolina, said he solidified his aversion to PC culture in "
+         "high school.", "his aversion", "One student at Duke University in Durham, North Carolina", "said",
+         "indirect", "speech-verb/description", "a-description-keeps-the-state-after-its-city"),
     case("Bank of Montreal’s managing director for Canadian rates and macro strategist, Benjamin Reitzes, said the "
          "employment surge in May should silence the recession crowd.", "the employment surge", "Benjamin Reitzes",
          "said", "indirect", "speech-verb/named-appositive", "a-name-closing-a-long-description-names-it"),

@@ -54,7 +54,10 @@ def described(ctx: Context, token):
 
 
 def _before_comma(tokens: list) -> list:
-    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    """A phrase up to its first comma, though not the comma between a city and its state ('in Durham, North
+    Carolina')."""
+    commas = [i for i, t in enumerate(tokens) if t.text == "," and not (
+        0 < i < len(tokens) - 1 and tokens[i - 1].ent_type_ == "GPE" and tokens[i + 1].ent_type_ == "GPE")]
     return tokens[:commas[0]] if commas and commas[0] > 0 else tokens
 
 
