@@ -5,6 +5,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Governor John Kasich spoke first. “Nobody should be left behind,” a woman in the audience said.\n\n“I don’t want "
+         "you to have that feeling,” he said.", "to have that feeling", "John Kasich", "said", "direct",
+         "direct-cue/pronoun-nearest-name", "a-described-woman-is-no-he"),
     case("One student at Duke University in Durham, North Carolina, said he solidified his aversion to PC culture in "
          "high school.", "his aversion", "One student at Duke University in Durham, North Carolina", "said",
          "indirect", "speech-verb/description", "a-description-keeps-the-state-after-its-city"),
