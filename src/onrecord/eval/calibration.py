@@ -27,7 +27,9 @@ from pathlib import Path
 from onrecord.quotes.confidence import family, logistic, logit, lookup, web_lookup
 
 PRIOR_WEIGHT = 20
-WEB_PRIOR_WEIGHT = 80
+WEB_PRIOR_WEIGHT = 20
+"""Chosen by 5-fold cross-validation over the 40 gold pages (20, 40, 80 or none: worst held-out gap 0.027,
+0.045, 0.052, 0.078)."""
 
 
 @dataclass
