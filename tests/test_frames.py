@@ -20,7 +20,7 @@ CASES = [
          "Donald Trump", "expressed", "indirect", "expressed/named", "an-inclination-expressed"),
     case("Air Vice Marshal Sunarbowo Sandi spoke to reporters. He says there has been no sign of the black box but a "
          "vessel with detection equipment is being dispatched.", "is being dispatched", "Sunarbowo Sandi", "says",
-         "indirect", "speech-verb/pronoun-nearest-name", "a-clause-joined-by-but-in-the-passive-goes-on"),
+         "indirect", "speech-verb/pronoun-previous-subject", "a-clause-joined-by-but-in-the-passive-goes-on"),
     case("Tatang Zaenudin runs the search. Zaenudin told Reuters earlier that one of the recovered bodies had been "
          "wearing a life jacket.", "one of the recovered bodies", "Tatang Zaenudin", "told", "indirect",
          "speech-verb/named", "a-that-clause-read-as-an-xcomp-after-a-word"),
