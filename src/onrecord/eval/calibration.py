@@ -8,7 +8,7 @@ precision, and cue sieves seen rarely on all rules', so a rare rule gets a sober
 
 The same rule is right less often on real web pages (live blogs, embeds, interviews, chrome) than on
 PolNeAR's clean political news, and not by one factor: the clean-text figures also separate rules less well
-there (on the 30 gold pages the strong rules fall most). So records of HTML pages have a table of their
+there (on the gold pages the strong rules fall most). So records of HTML pages have a table of their
 own, measured on the real pages and built on the clean-text figures:
 - the clean-text figure p goes through a logistic map fitted on the pages' records,
   web(p) = 1 / (1 + exp(-(a + b logit p))) (Platt scaling: two numbers, so a few hundred records fit it);
@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from onrecord.quotes.confidence import family, logistic, logit, lookup, web_lookup
+from onrecord.quotes.confidence import family, logistic, logit, lookup, through_web_map, web_lookup
 
 PRIOR_WEIGHT = 20
 WEB_PRIOR_WEIGHT = 20
@@ -75,7 +75,7 @@ class Calibration:
         tallies: dict[str, Tally] = defaultdict(Tally)
         for _, rule, right in records:
             tallies[rule].add(right)
-        rules = {rule: round(tally.precision(logistic(a + b * logit(lookup(text_table, rule))), WEB_PRIOR_WEIGHT), 3)
+        rules = {rule: round(tally.precision(through_web_map(a, b, lookup(text_table, rule)), WEB_PRIOR_WEIGHT), 3)
                  for rule, tally in sorted(tallies.items())}
         return {"a": round(a, 3), "b": round(b, 3), "records": len(records), "rules": rules,
                 "counts": _counts(tallies)}

@@ -181,8 +181,7 @@ def score(articles, predictions: dict[str, list[dict]], split_name: str = "split
                     hit = True
                     if span_ok and id(gold) in expected:
                         report.names[1] += 1
-                        want = {w.lower() for w in expected[id(gold)]}
-                        right_name = want <= _name_and_initials(sp.get("name"))
+                        right_name = _names_expected(gold, expected, sp.get("name"))
                         report.names[0] += right_name
                         if not right_name and errors is not None:
                             errors.append({"type": "wrong-name", "doc": base, "mention": gold.stext,
@@ -222,6 +221,11 @@ def _name_and_initials(name: str | None) -> set[str]:
     return {w.lower() for w in words} | ({initials.lower()} if len(initials) > 1 else set())
 
 
+def _names_expected(gold: Gold, expected: dict[int, set[str]], name: str | None) -> bool:
+    """The name holds every name word a pronoun or surname source stands for (expected_names)."""
+    return {w.lower() for w in expected[id(gold)]} <= _name_and_initials(name)
+
+
 def _speaker_right(pc: set[int], sp: dict, golds: list[Gold], expected: dict[int, set[str]]) -> bool:
     """A gold statement the record overlaps whose source the record names (or the record names nobody).
     A source written as a pronoun or a surname is named by the person it stands for (expected_names)."""
@@ -235,7 +239,7 @@ def _speaker_right(pc: set[int], sp: dict, golds: list[Gold], expected: dict[int
         span_ok = isinstance(ms, int) and isinstance(me, int) and bool(set(range(ms, me)) & chars(gold.source))
         if not gold.source or span_ok or name_tokens(sp.get("name")) & name_tokens(gold.stext):
             return True
-        if id(gold) in expected and {w.lower() for w in expected[id(gold)]} <= _name_and_initials(sp.get("name")):
+        if id(gold) in expected and _names_expected(gold, expected, sp.get("name")):
             return True
     return False
 

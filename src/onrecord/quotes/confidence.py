@@ -33,7 +33,12 @@ def web_lookup(table: dict, rule: str) -> float:
     web = table.get("web") or {}
     if rule in web.get("rules", {}):
         return web["rules"][rule]
-    return logistic(web.get("a", 0.0) + web.get("b", 1.0) * logit(lookup(table, rule)))
+    return through_web_map(web.get("a", 0.0), web.get("b", 1.0), lookup(table, rule))
+
+
+def through_web_map(a: float, b: float, clean_text_figure: float) -> float:
+    """A clean-text figure p on the web: 1 / (1 + exp(-(a + b logit p)))."""
+    return logistic(a + b * logit(clean_text_figure))
 
 
 def confidence(rule: str) -> float:

@@ -24,12 +24,12 @@ JUDGING_WITHOUT_REASON = frozenset("criticise criticize condemn denounce slam la
 """Verbs whose object alone is a statement: 'condemning the actions of “paid agitators”'."""
 """Verbs whose direct object is the person spoken to ("told reporters")."""
 
-OBJECT_CONTENT_VERBS = frozenset("acknowledge admit deny allege complain warn reiterate reaffirm stress emphasize emphasise".split())
+OBJECT_CONTENT_VERBS = frozenset("""acknowledge admit deny allege complain warn reiterate reaffirm stress emphasize
+emphasise""".split())
 """Verbs whose object is a claim ('denied taking money', 'alleging excessive force') or a position stated again or
 with weight ('reiterating the importance of the US leading the group', 'stressed the need to ...', 'reaffirmed
-the “ironclad” nature of the alliance'); not 'say',
-'announce' or 'reject', whose objects are mostly things ('said nothing', 'announced 570 deaths', 'rejected
-calls')."""
+the “ironclad” nature of the alliance'); not 'say', 'announce' or 'reject', whose objects are mostly things
+('said nothing', 'announced 570 deaths', 'rejected calls')."""
 DESCRIBING_VERBS = frozenset("describe characterize characterise".split())
 """Verbs whose object, and what it is described as, is a statement: 'described the plan as "a disaster"'."""
 OBJECT_PREPOSITION_VERBS = frozenset("complain warn".split())

@@ -10,6 +10,7 @@ from onrecord.quotes.registry import speaker_sieve
 from onrecord.quotes.speaker_sieves import named_speaker, person_speaker
 from onrecord.records import Speaker
 from onrecord.speakers import Person
+from onrecord.speakers.titles import described_gender
 
 
 def is_pronoun(token) -> bool:
@@ -32,18 +33,6 @@ def _pronoun_horizon(ctx: Context, token) -> int:
 
 def _pronoun_mention(token) -> tuple[str, int, int]:
     return token.text, token.idx, token.idx + len(token)
-
-
-GENDERED_NOUNS = {**dict.fromkeys("""woman women mother wife daughter sister girl grandmother aunt niece widow
-businesswoman spokeswoman chairwoman congresswoman councilwoman actress""".split(), "f"),
-                  **dict.fromkeys("""man men father husband son brother boy grandfather uncle nephew widower
-businessman spokesman chairman congressman councilman actor""".split(), "m")}
-
-
-def _described_gender(description: str) -> str | None:
-    """The gender a description's own nouns give ('woman in Worcester': f), if any and if only one."""
-    genders = {GENDERED_NOUNS[w] for w in description.lower().replace(",", " ").split() if w in GENDERED_NOUNS}
-    return genders.pop() if len(genders) == 1 else None
 
 
 def _compatible(person: Person, wanted: str) -> bool:
@@ -155,7 +144,7 @@ def pronoun_previous_speaker(ctx: Context, token):
         if speaker is None or speaker.name is None:
             continue
         if wanted in ("m", "f") and speaker.kind == "person":
-            if _described_gender(speaker.name) not in (None, wanted):
+            if described_gender(speaker.name) not in (None, wanted):
                 continue  # 'a woman in Worcester' is no 'he'
             person = ctx.names.person(speaker.name, speaker.start)
             if person is None or _compatible(person, wanted):

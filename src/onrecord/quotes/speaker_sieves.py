@@ -264,7 +264,7 @@ def _proper_name_ending(mention):
     doc, start = mention.doc, mention.end
     while start > mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
         start -= 1
-    return mention.doc[start:mention.end]
+    return doc[start:mention.end]
 
 
 @speaker_sieve("named-description")

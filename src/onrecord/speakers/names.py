@@ -162,18 +162,19 @@ class NameIndex:
         for ent in self.entities.ents:
             organisation = ent.label_ == "PERSON" and looks_like_organisation(name_words(ent.text))
             if ent.label_ in KIND_BY_LABEL and (ent.label_ != "PERSON" or organisation):
-                key = " ".join(name_words(ent.text)).lower()
+                words = name_words(ent.text)
+                key = " ".join(words).lower()
                 kind = "organization" if organisation else KIND_BY_LABEL[ent.label_]
                 if key and key not in self.others:
-                    self.others[key] = Person(self._of_its_country(ent) or " ".join(name_words(ent.text)), kind)
+                    self.others[key] = Person(self._of_its_country(ent, words) or " ".join(words), kind)
                 if key:
                     self.others[key].positions.append(ent.start_char)
                     self.others[key].descriptions.update(_describing_nouns(ent))
 
-    def _of_its_country(self, ent) -> str | None:
+    def _of_its_country(self, ent, words: list[str]) -> str | None:
         """'Turkey’s Defence Ministry': a ministry, army or party named with its country's possessive keeps
         it, or every country's 'Defence Ministry' would be one speaker."""
-        doc, words = ent.doc, name_words(ent.text)
+        doc = ent.doc
         if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].tag_ != "POS" or len(words) > 3 \
                 or not looks_like_organisation(words):
             return None

@@ -72,3 +72,15 @@ def leading_title(text: str) -> str | None:
     while taken < len(words) - 1 and words[taken].lower().strip(".") in TITLES:
         taken += 1
     return " ".join(words[:taken]) or None
+
+
+GENDERED_NOUNS = {**dict.fromkeys("""woman women mother wife daughter sister girl grandmother aunt niece widow
+businesswoman spokeswoman chairwoman congresswoman councilwoman actress""".split(), "f"),
+                  **dict.fromkeys("""man men father husband son brother boy grandfather uncle nephew widower
+businessman spokesman chairman congressman councilman actor""".split(), "m")}
+
+
+def described_gender(description: str) -> str | None:
+    """The gender a description's own nouns give ('woman in Worcester': f), if any and if only one."""
+    genders = {GENDERED_NOUNS[w] for w in description.lower().replace(",", " ").split() if w in GENDERED_NOUNS}
+    return genders.pop() if len(genders) == 1 else None
