@@ -427,6 +427,14 @@ def test_contact_lines_and_comment_prompts_are_not_the_story():
     assert "could last well into the next quarter" in text and "Jane Doe2 answered" in text
 
 
+def test_a_quotation_signed_with_a_dash_is_no_headline():
+    text = ("“The most unqualified child to ever run for president.” ― Francisco Herrero\n"
+            "“The Donald has woken communities of color from our slumber.” ― Julie A. Diaz Martinez\n")
+    document = build_document(RawSource("t.txt", text, False))
+    assert document.skip_spans == []
+    assert [p.title for p in document.posts] == [None]
+
+
 def test_a_statement_of_two_sentences_signed_with_a_name_is_no_headline():
     text = ("Modi in Israel: the Knesset address\n\nJewish communities have lived in India without fear of "
             "persecution or discrimination. They have preserved their faiths and participated fully in society: "
