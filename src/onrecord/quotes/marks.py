@@ -57,6 +57,12 @@ def _closes(text: str, i: int, mark: str) -> bool:
     return (mark not in "‘\"'‚" and text[i] != '"') or _is_closing(text, i)
 
 
+def _nests_same_mark(text: str, i: int, end: int) -> bool:
+    """“... what he calls “hell” than live ...”: a curly opening mark inside a curly quotation opens a nested one
+    when two closing marks follow in the paragraph, one for each."""
+    return text[i] == "“" and text.count("”", i + 1, end) >= 2
+
+
 def quotes_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], QuoteSpan | None]:
     """Top-level quotations in text[start:end]; the second value is a quotation left open at the end."""
     found: list[QuoteSpan] = []
@@ -77,7 +83,8 @@ def quotes_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan
         elif _closes(text, i, outer_mark):
             found.append(QuoteSpan(outer_at + 1, i, outer_mark, True))
             stack.clear()
-        elif len(stack) == 1 and ch in OPENERS and ch != outer_mark and _is_opening(text, i):
+        elif len(stack) == 1 and ch in OPENERS and _is_opening(text, i) and (
+                ch != outer_mark or _nests_same_mark(text, i, end)):
             stack.append((ch, i))
     unclosed = None
     if stack:
