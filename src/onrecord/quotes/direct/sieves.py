@@ -67,18 +67,19 @@ def direct_according(ctx: Context, cand: DirectCandidate):
                    cand.parts, cue)
 
 
-def _outside(q: QuoteSpan, token):
-    return None if token is None or q.start <= token.idx < q.end else token
+def _outside(ctx: Context, token):
+    """A subject inside marks is quoted words or a title ('said on Fox News’s “Fox and Friends.”'), no speaker."""
+    return None if token is None or ctx.in_quotation(token.idx) else token
 
 
-def cue_subject(cand: DirectCandidate):
+def cue_subject(ctx: Context, cand: DirectCandidate):
     """The cue's subject outside the quotation; for a participle the parser hung elsewhere ('..., telling the
     crowd, “...”'), the subject of its sentence."""
     if cand.subject is None:
         q, cue = cand.quote, cand.cue
-        subject = _outside(q, subject_of(cue))
+        subject = _outside(ctx, subject_of(cue))
         if subject is None and cue.tag_ == "VBG" and not q.start <= cue.sent.root.idx < q.end:
-            subject = _outside(q, subject_of(cue.sent.root))
+            subject = _outside(ctx, subject_of(cue.sent.root))
         cand.subject = subject if subject is not None else False
     return cand.subject or None
 
@@ -95,9 +96,9 @@ def _cued(ctx: Context, cand: DirectCandidate, mention, prefix: str) -> Verdict:
 @quotation_sieve("direct-cue")
 def spoken_by_cue_subject(ctx: Context, cand: DirectCandidate):
     """“...,” she said / X told reporters: “...”: the cue's subject speaks."""
-    if cand.cue is None or cue_subject(cand) is None:
+    if cand.cue is None or cue_subject(ctx, cand) is None:
         return None
-    return _cued(ctx, cand, cue_subject(cand), "direct-cue")
+    return _cued(ctx, cand, cue_subject(ctx, cand), "direct-cue")
 
 
 @quotation_sieve("direct-adjacent")
