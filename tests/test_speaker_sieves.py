@@ -36,6 +36,15 @@ CASES = [
          "did not involve the president of the United States claiming the election was stolen from him.",
          "the election was stolen", "president of the United States", "claiming", "indirect",
          "speech-verb/description", "a-participle-after-a-person-object-is-the-object-s-word"),
+    case("A new ad is out.\n\nThe ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might "
+         "ask?”", "50 points ahead", "Hillary Clinton", "asking", "direct", "direct-cue/named",
+         "the-person-a-recording-shows-says-it"),
+    case("The campaign aired a video of Mark Udall saying: “I will never vote for this bill.”", "never vote",
+         "Mark Udall", "saying", "direct", "direct-cue/named", "a-participle-after-the-person-a-video-shows"),
+    case("Senator Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday.\n\nThe Democratic senator also "
+         "forced Stumpf, who was under questioning from the Senate banking committee over his bank’s handling of the "
+         "scam, to admit that no senior executives have been held accountable.", "no senior executives",
+         "John Stumpf", "admit", "indirect", "speech-verb/named", "forced-to-admit-is-the-object-s-admission"),
     case("More than 30 migrant shelters and other advocacy organizations published an open letter March 9 that "
          "complained of a criminalization of migrants in the city. It accused authorities of abuse and using excessive "
          "force in rounding up migrants.", "using excessive force", "More than 30 migrant shelters and other advocacy "

@@ -128,5 +128,10 @@ contention allegation suggestion announcement admission prediction""".split())
 """Nouns of saying that take the said content as a that-clause: 'his claim that ...'."""
 CLAIM_MAKING_VERBS = frozenset("make repeat reiterate renew restate issue voice level offer advance echo press".split())
 """'She repeated her claim': the subject makes the claim ('she rejected the claim': somebody else did)."""
+OBJECT_CONTROL_VERBS = frozenset("""force compel press pressure push prompt ask urge persuade convince get lead allow
+encourage invite challenge dare""".split())
+"""'forced Stumpf to admit that ...': the object of these verbs is who does what the infinitive says."""
+RECORDING_NOUNS = frozenset("footage video clip recording tape audio image images film".split())
+"""'footage of Hillary Clinton asking, “...”': the person recorded says the words, not who shows the recording."""
 QUANTIFIER_SUBJECTS = frozenset("several many some others both most few all one another".split())
 """'Several said they ...': a quantifier standing alone as subject speaks for a group named before."""

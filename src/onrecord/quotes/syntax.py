@@ -3,8 +3,9 @@ and a source before a colon."""
 from __future__ import annotations
 
 from onrecord.quotes.context import Context
-from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, DOCUMENT_NOUNS, FINDINGS_NOUNS, PERSON_NOUNS,
-                                     PHRASAL_SPEECH_VERBS, SUBJECT_DEPS, is_speech_verb, lemma_of)
+from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, DOCUMENT_NOUNS, FINDINGS_NOUNS, OBJECT_CONTROL_VERBS,
+                                     PERSON_NOUNS, PHRASAL_SPEECH_VERBS, RECORDING_NOUNS, SUBJECT_DEPS,
+                                     is_speech_verb, lemma_of)
 
 
 def subject_of(verb):
@@ -28,6 +29,8 @@ def subject_of(verb):
         if current.dep_ == "relcl":
             return current.head
         if current.dep_ == "acl":
+            if current.tag_ == "VBG" and current.head.dep_ == "pobj" and _a_person(current.head):
+                return current.head  # "a video of Mark Udall telling voters ...": Udall tells them
             sources = [g for c in current.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                        for g in c.children if g.dep_ == "pobj"]
             if sources:
@@ -36,7 +39,7 @@ def subject_of(verb):
                 current = current.head.head  # "X issued a statement saying ...": X says it
                 continue
             return None
-        controller = _object_controlling(current)
+        controller = _object_controlling(current, current is verb)
         if controller is not None:
             return controller
         if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.pos_ in ("VERB", "AUX"):
@@ -52,16 +55,31 @@ def subject_of(verb):
     return None
 
 
-def _object_controlling(verb):
+def _object_controlling(verb, is_the_cue: bool = True):
     """'it didn't involve the president of the United States claiming the election was stolen', 'caught Trump
     saying': a participle hung on a verb after that verb's object is said by the object, when the object is a
-    person."""
-    if verb.dep_ != "xcomp" or verb.tag_ != "VBG":
-        return None
+    person, or the person a recording of them shows ('aired a video of Mark Udall saying'); 'forced Stumpf to
+    admit': an infinitive after an object of force, ask, urge ... is the object's, when it is the cue itself (a
+    participle hung on the infinitive is the subject's: 'challenged the Prime Minister to cancel the deal, claiming
+    ...')."""
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-    if not objects or not _a_person(objects[0]):
+    if not objects or verb.dep_ not in ("xcomp", "advcl"):
         return None
-    return objects[0]
+    if is_the_cue and verb.dep_ == "xcomp" and verb.tag_ == "VB" and lemma_of(verb.head) in OBJECT_CONTROL_VERBS:
+        return objects[0] if objects[0].pos_ in ("PROPN", "NOUN", "PRON") else None
+    if verb.tag_ != "VBG":
+        return None
+    if verb.dep_ == "xcomp" and _a_person(objects[0]):
+        return objects[0]
+    return _person_recorded(objects[0])
+
+
+def _person_recorded(noun):
+    """'uses footage of Hillary Clinton asking': the person a recording shows."""
+    if noun.lemma_.lower() not in RECORDING_NOUNS:
+        return None
+    shown = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return shown[0] if shown and _a_person(shown[0]) else None
 
 
 def _a_person(token) -> bool:
