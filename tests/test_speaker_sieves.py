@@ -41,6 +41,10 @@ CASES = [
          "the-person-a-recording-shows-says-it"),
     case("The campaign aired a video of Mark Udall saying: “I will never vote for this bill.”", "never vote",
          "Mark Udall", "saying", "direct", "direct-cue/named", "a-participle-after-the-person-a-video-shows"),
+    case("A source close to the investigation told Reuters the plane climbed fast.\n\nThe source, who declined to be "
+         "named, added that more information was needed to come to a firm conclusion.", "more information was needed",
+         "source close to the investigation", "added", "indirect", "speech-verb/introduced-description",
+         "the-source-is-the-description-that-introduced-it"),
     case("Senator Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday.\n\nThe Democratic senator also "
          "forced Stumpf, who was under questioning from the Senate banking committee over his bank’s handling of the "
          "scam, to admit that no senior executives have been held accountable.", "no senior executives",

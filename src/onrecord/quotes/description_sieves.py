@@ -154,6 +154,42 @@ def earlier_description(ctx: Context, token):
     return Speaker(fuller, mention.text, mention.start_char, mention.end_char, "organization"), "earlier-description"
 
 
+@speaker_sieve("introduced-description")
+def introduced_description(ctx: Context, token):
+    """'Even when a police officer first called ... the officer recalled:': a bare definite noun is the fuller
+    description that introduced it with 'a' or 'an' earlier in the story ('a source close to the investigation' for
+    'The source'). A description with a person's name in it is left to the name sieves."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in SUBJECT_DEPS or token.ent_type_:
+        return None
+    if [c.lower_ for c in token.lefts] != ["the"] or _restricted(token):
+        return None
+    introduced = _introduction_before(ctx, token)
+    if introduced is None:
+        return None
+    mention = ctx.doc[token.i - 1:token.i + 1]
+    kind = "person" if token.lemma_.lower() in PERSON_NOUNS else "unknown"
+    return Speaker(introduced, mention.text, mention.start_char, mention.end_char, kind), "introduced-description"
+
+
+def _restricted(token) -> bool:
+    """'the officer at the door' is a description of its own; 'The source, who declined to be named,' is not."""
+    return any(c.dep_ in ("prep", "appos", "acl") or c.dep_ == "relcl" and c.left_edge.nbor(-1).text != ","
+               for c in token.rights)
+
+
+def _introduction_before(ctx: Context, token) -> str | None:
+    for earlier in reversed(ctx.doc[:token.i]):
+        if earlier.lower_ != token.lower_:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in earlier.lefts):
+            return None  # the nearest earlier use is no introduction: 'the officer' again, or 'police officers'
+        phrase, has_conjuncts = described(ctx, earlier)
+        if has_conjuncts or any(t.ent_type_ == "PERSON" for t in phrase) or len(phrase) <= 2:
+            return None
+        return without_article(phrase.text)
+    return None
+
+
 def _named_description_before(ctx: Context, token) -> str | None:
     """'Israeli military' of an earlier 'Israeli military spokesperson ...', 'Morton County sheriff's department':
     the nearest earlier use of the noun with a name among its modifiers."""
