@@ -5,10 +5,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
-    case("“He's absolutely right. There's a severe disconnect between this White House and frankly the president and our "
-         "military,” Flynn, a top "
-         "Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”", "He's absolutely right", "Flynn",
-         "said", "direct", "direct-adjacent/named", "a-title-in-marks-is-no-subject"),
+    case("“He's absolutely right. There's a severe disconnect between this White House and frankly the president "
+         "and our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
+         "He's absolutely right", "Flynn", "said", "direct", "direct-adjacent/named", "a-title-in-marks-is-no-subject"),
     case("\"Welcome to Israel, my dear friend PM Narendra Modi, \" tweets Israeli Prime Minister Benjamin Netanyahu.",
          "Welcome to Israel", "Benjamin Netanyahu", "tweets", "direct", "direct-cue/named",
          "a-closing-mark-after-a-stray-space", exact="Welcome to Israel, my dear friend PM Narendra Modi",

@@ -41,6 +41,12 @@ CASES = [
          "the-person-a-recording-shows-says-it"),
     case("The campaign aired a video of Mark Udall saying: “I will never vote for this bill.”", "never vote",
          "Mark Udall", "saying", "direct", "direct-cue/named", "a-participle-after-the-person-a-video-shows"),
+    case("Governor Eric Holcomb signed the budget in April.\n\nHis office said he was keeping long-standing plans for "
+         "traveling to Florida.", "long-standing plans", "Eric Holcomb's office", "said", "indirect",
+         "speech-verb/pronoun-possessive", "his-office-is-the-named-person-s-office"),
+    case("Linda Black Elk said police used force.\nOne woman’s arm was nearly blown off, according to her father.",
+         "nearly blown off", "her father", "according to", "indirect", "according-to/description",
+         "a-nearer-unnamed-person-keeps-the-possessive-as-written"),
     case("A source close to the investigation told Reuters the plane climbed fast.\n\nThe source, who declined to be "
          "named, added that more information was needed to come to a firm conclusion.", "more information was needed",
          "source close to the investigation", "added", "indirect", "speech-verb/introduced-description",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from onrecord.quotes.context import Context
-from onrecord.quotes.lexicon import DOCUMENT_NOUNS, PRONOUNS, SUBJECT_DEPS
+from onrecord.quotes.description_sieves import described
+from onrecord.quotes.lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, SUBJECT_DEPS
 from onrecord.quotes.registry import speaker_sieve
 from onrecord.quotes.speaker_sieves import named_speaker, person_speaker
 from onrecord.records import Speaker
@@ -184,6 +185,41 @@ def pronoun_quoting_speaker(ctx: Context, token):
     speaker = holding[-1].speaker
     return Speaker(speaker.name, *_pronoun_mention(token), speaker.kind, speaker.role, speaker.affiliation), \
         "pronoun-quoting-speaker"
+
+
+@speaker_sieve("pronoun-possessive")
+def pronoun_possessive(ctx: Context, token):
+    """'His office said', 'according to his family': the office or family of the person the possessive stands
+    for, the nearest compatible person named before it: 'Eric Holcomb's office'. An unnamed person nearer ('One
+    woman's arm ..., according to her father') leaves it as written."""
+    owners = [c for c in token.lefts if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+    if token.pos_ != "NOUN" or not owners or token.ent_type_:
+        return None
+    owner = owners[0]
+    person = _possessor(ctx, owner, "m" if owner.lower_ == "his" else "f")
+    if person is None:
+        return None
+    phrase, _ = described(ctx, token)
+    owned = ctx.text[owner.idx + len(owner):phrase.end_char].strip()
+    kind = "group" if token.tag_ == "NNS" else "person" if token.lemma_.lower() in PERSON_NOUNS else "unknown"
+    return Speaker(f"{person.name}'s {owned}", phrase.text, phrase.start_char, phrase.end_char, kind), \
+        "pronoun-possessive"
+
+
+def _possessor(ctx: Context, owner, wanted: str) -> Person | None:
+    horizon = _pronoun_horizon(ctx, owner)
+    for earlier in reversed(ctx.doc[:owner.i]):
+        if earlier.idx < horizon:
+            return None
+        if ctx.in_quotation(earlier.idx):
+            continue
+        if earlier.pos_ == "NOUN" and (earlier.lemma_.lower() in PERSON_NOUNS or described_gender(earlier.lower_)):
+            return None
+        if earlier.pos_ == "PROPN" or earlier.ent_type_ == "PERSON":
+            person = ctx.names.person(earlier.text, earlier.idx)
+            if person is not None and _compatible(person, wanted):
+                return person
+    return None
 
 
 @speaker_sieve("unresolved-pronoun")

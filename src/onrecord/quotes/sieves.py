@@ -29,9 +29,9 @@ DEFAULT_ORDER = {
                    "unattributed"],
     "speakers": ["none", "named-appositive", "relative", "partitive", "member-description", "pronoun-same-sentence",
                  "pronoun-previous-subject", "pronoun-document", "pronoun-previous-speaker", "pronoun-nearest-name",
-                 "pronoun-quoting-speaker", "unresolved-pronoun", "named-group", "named", "quantifier", "not-a-noun",
-                 "proper-noun", "named-description", "definite-description", "earlier-description", "introduced-description", "epithet",
-                 "description"],
+                 "pronoun-quoting-speaker", "pronoun-possessive", "unresolved-pronoun", "named-group", "named",
+                 "quantifier", "not-a-noun", "proper-noun", "named-description", "definite-description",
+                 "earlier-description", "introduced-description", "epithet", "description"],
 }
 """The sieves in the order they run: the first to answer wins. Pass another order through the component's
 config (nlp.add_pipe("onrecord", config={"sieves": {...}})) to reorder or drop sieves."""
