@@ -129,6 +129,12 @@ CASES = [
          "has consequences.\"", "plans to tighten NATO control", "Stoltenberg", "made clear", "indirect",
          "made-clear/named", "a-position-made-clear", exact="plans to tighten NATO control of support for Ukraine "
          "were inspired by what's happening in Congress"),
+    case("Donald Trump has vowed to end political correctness nationwide.", "political correctness", "Donald Trump",
+         "vowed", "indirect", "pledged-to/named", "a-pledge-is-what-will-be-done",
+         exact="to end political correctness nationwide"),
+    case("He is a serial liar who has repeatedly pledged to ban all Muslims from entering the country.",
+         "ban all Muslims", "serial liar", "pledged", "indirect", "pledged-to/relative-description",
+         "a-pledge-in-a-relative-clause-is-its-subject-s"),
     case("Biden made it clear that the White House isn't planning to replace Justice Antonin Scalia with a nominee.",
          "the White House isn't planning", "Biden", "made it clear", "indirect", "made-clear/named",
          "made-it-clear-with-a-that-clause"),
@@ -226,6 +232,10 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("Police found the car abandoned near the river.", id="finding-a-thing-is-no-finding"),
     pytest.param("Officials have not made clear whether the talks will resume.", id="an-open-question-made-clear-is-none"),
     pytest.param("The storm made the roads clear of snow by noon.", id="making-a-thing-clear-is-no-statement"),
+    pytest.param("The debate promises to be a crucial moment for Ben Carson.", id="a-thing-promising-is-a-likelihood"),
+    pytest.param("He did not promise to cut taxes this year.", id="a-pledge-denied-is-none"),
+    pytest.param("Obama defended the goals it pledged to reach at the climate talks in Paris.",
+                 id="what-was-pledged-is-the-noun-the-clause-describes"),
     pytest.param("The painter expressed anger in bold strokes.", id="a-stance-in-paint-says-nothing"),
     pytest.param("Soon she would have to tell Bharara, who would probably recognize instantly that he was not going "
                  "to succeed Eric Holder.", id="a-listener-who-recognizes-is-their-own-thought"),
