@@ -129,6 +129,9 @@ CASES = [
          "has consequences.\"", "plans to tighten NATO control", "Stoltenberg", "made clear", "indirect",
          "made-clear/named", "a-position-made-clear", exact="plans to tighten NATO control of support for Ukraine "
          "were inspired by what's happening in Congress"),
+    case("Pakistan's election commission ruled that a party aligned with candidates backed by former premier Imran "
+         "Khan is not eligible for extra reserved seats.", "not eligible for extra reserved seats",
+         "Pakistan's election commission", "ruled", "indirect", "speech-verb/description", "a-ruling-is-said"),
     case("Donald Trump has vowed to end political correctness nationwide.", "political correctness", "Donald Trump",
          "vowed", "indirect", "pledged-to/named", "a-pledge-is-what-will-be-done",
          exact="to end political correctness nationwide"),
@@ -234,6 +237,7 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("The storm made the roads clear of snow by noon.", id="making-a-thing-clear-is-no-statement"),
     pytest.param("The debate promises to be a crucial moment for Ben Carson.", id="a-thing-promising-is-a-likelihood"),
     pytest.param("He did not promise to cut taxes this year.", id="a-pledge-denied-is-none"),
+    pytest.param("The judge ruled the evidence inadmissible.", id="a-ruling-with-no-clause-reports-nothing"),
     pytest.param("Obama defended the goals it pledged to reach at the climate talks in Paris.",
                  id="what-was-pledged-is-the-noun-the-clause-describes"),
     pytest.param("The painter expressed anger in bold strokes.", id="a-stance-in-paint-says-nothing"),

@@ -10,7 +10,7 @@ exclaim shout inform mention reveal disclose indicate estimate proclaim answer p
 speculate wonder demand repeat recount assure post write cite agree disagree criticize
 yell scream bark interject whisper mutter
 criticise blast accuse praise question challenge dismiss reject concur predict forecast
-opine muse exhort plead remind clarify reaffirm
+opine muse exhort plead remind clarify reaffirm rule
 """.split())
 
 DIRECT_ONLY_VERBS = frozenset("continue describe call begin quote read chant sing echo".split())
