@@ -41,6 +41,11 @@ CASES = [
          "the-person-a-recording-shows-says-it"),
     case("The campaign aired a video of Mark Udall saying: “I will never vote for this bill.”", "never vote",
          "Mark Udall", "saying", "direct", "direct-cue/named", "a-participle-after-the-person-a-video-shows"),
+    case("Mexico's Economy Minister Marcelo Ebrard met US officials in Washington.\n\nOn Tuesday morning, Ebrard "
+         "presented data that showed that Mexico imports more steel from the United States than it exports to the "
+         "U.S. He rejected the assertion that Mexican exports of steel have increased significantly.",
+         "exports of steel", "Marcelo Ebrard", "rejected", "indirect", "rejected-claim/pronoun-previous-subject",
+         "a-surname-tagged-as-something-else-is-still-the-person"),
     case("Governor Eric Holcomb signed the budget in April.\n\nHis office said he was keeping long-standing plans for "
          "traveling to Florida.", "long-standing plans", "Eric Holcomb's office", "said", "indirect",
          "speech-verb/pronoun-possessive", "his-office-is-the-named-person-s-office"),

@@ -77,8 +77,8 @@ def pronoun_previous_subject(ctx: Context, token):
     for distance in range(3):
         if before.start_char < max(horizon, latest_quote):
             break
-        subjects = [e for e in ctx.ents_within(before) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
-                    and not ctx.in_quotation(e.start_char)]
+        subjects = [e for e in ctx.ents_within(before) if _names_a_person(ctx, e)
+                    and e.root.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quotation(e.start_char)]
         for ent in subjects[:1]:
             person = ctx.names.person(ent.text, ent.start_char)
             # 'Royce Mendes ... was a bit more cautious. He said ...': a given name the list does not know is no
@@ -89,6 +89,17 @@ def pronoun_previous_subject(ctx: Context, token):
             break
         before = ctx.doc[before.start - 1].sent
     return None
+
+
+def _names_a_person(ctx: Context, ent) -> bool:
+    """A person's entity, or a lone surname of a person the story named in full that the tagger filed as something
+    else ('Marcelo Ebrard ... Ebrard presented data')."""
+    if ent.label_ == "PERSON":
+        return True
+    if len(ent) != 1 or not ent.text[:1].isupper():
+        return False
+    person = ctx.names.person(ent.text, ent.start_char)
+    return person is not None and person.kind == "person" and len(person.name.split()) > 1
 
 
 def _organisation_previous_subject(ctx: Context, token):
