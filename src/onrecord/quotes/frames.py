@@ -1,5 +1,5 @@
 """Frame sieves: reported speech. A speech verb with its clause, told-to, parenthetical cues, claim nouns
-and "according to X"; frames inside quotation marks dropped or nested; the kind of each frame."""
+('according to X' is in according.py); frames inside quotation marks dropped or nested; the kind of each frame."""
 from __future__ import annotations
 
 from onrecord.quotes.context import Context, Frame
@@ -9,7 +9,7 @@ from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS,
                                      is_speech_verb, lemma_of)
 from onrecord.quotes.marks import CLOSERS, OPENERS
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
-from onrecord.quotes.syntax import (addressee_of, after_that, author_of_findings, closing_cue_read_as_relative,
+from onrecord.quotes.syntax import (addressee_of, after_that, closing_cue_read_as_relative,
                                     cue_text, gerund_joined_to, has_own_object, participle_clause,
                                     past_tense_read_as_participle, subject_of)
 
@@ -282,35 +282,6 @@ def _claimant(noun):
         if subject is not None:
             return subject
     return owners[0] if owners else None
-
-
-@frame_sieve("according-to")
-def according_frames(ctx: Context) -> list[Frame]:
-    """'The talks stalled, according to two officials': what precedes or follows the phrase in its sentence."""
-    frames = []
-    for token in ctx.doc:
-        if token.lower_ != "according" or ctx.skipped(token.idx, token.idx + 1):
-            continue
-        nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
-        if nxt is None or nxt.lower_ != "to":
-            continue
-        objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
-        if not objects:
-            continue
-        source = author_of_findings(objects[0])
-        last = max(t.i for t in token.subtree)
-        sent = token.sent
-        before = ctx.trim(sent.start_char, ctx.doc[token.i].idx)
-        after_tok = ctx.doc[last]
-        after = ctx.trim(after_tok.idx + len(after_tok), sent.end_char)
-        parts = [p for p in (before, after) if len(ctx.text[p[0]:p[1]].split()) >= 3]
-        if not parts:
-            continue
-        start, end = ctx.trim(parts[0][0], parts[-1][1])
-        if len(parts) == 1:
-            start, end = parts[0]
-        frames.append(Frame(token, "according to", source, start, end, None, "according-to", parts))
-    return frames
 
 
 @frame_sieve("accused-of")

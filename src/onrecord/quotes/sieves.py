@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import onrecord.quotes.describing  # noqa: F401  (the modules register their sieves)
+import onrecord.quotes.according  # noqa: F401  (the modules register their sieves)
+import onrecord.quotes.describing  # noqa: F401
 import onrecord.quotes.description_sieves  # noqa: F401
 import onrecord.quotes.direct.candidates  # noqa: F401
 import onrecord.quotes.direct.interview  # noqa: F401

@@ -1,0 +1,35 @@
+"""Frame sieve for 'according to X': what precedes or follows the phrase in its sentence is X's."""
+from __future__ import annotations
+
+from onrecord.quotes.context import Context, Frame
+from onrecord.quotes.registry import frame_sieve
+from onrecord.quotes.syntax import author_of_findings
+
+
+@frame_sieve("according-to")
+def according_frames(ctx: Context) -> list[Frame]:
+    """'The talks stalled, according to two officials': what precedes or follows the phrase in its sentence."""
+    frames = []
+    for token in ctx.doc:
+        if token.lower_ != "according" or ctx.skipped(token.idx, token.idx + 1):
+            continue
+        nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            continue
+        objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = author_of_findings(objects[0])
+        last = max(t.i for t in token.subtree)
+        sent = token.sent
+        before = ctx.trim(sent.start_char, ctx.doc[token.i].idx)
+        after_tok = ctx.doc[last]
+        after = ctx.trim(after_tok.idx + len(after_tok), sent.end_char)
+        parts = [p for p in (before, after) if len(ctx.text[p[0]:p[1]].split()) >= 3]
+        if not parts:
+            continue
+        start, end = ctx.trim(parts[0][0], parts[-1][1])
+        if len(parts) == 1:
+            start, end = parts[0]
+        frames.append(Frame(token, "according to", source, start, end, None, "according-to", parts))
+    return frames
