@@ -132,6 +132,9 @@ CASES = [
     case("Pakistan's election commission ruled that a party aligned with candidates backed by former premier Imran "
          "Khan is not eligible for extra reserved seats.", "not eligible for extra reserved seats",
          "Pakistan's election commission", "ruled", "indirect", "speech-verb/description", "a-ruling-is-said"),
+    case("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
+         "the move reeks", "Rush Limbaugh", "according to", "mixed", "according-to/named",
+         "according-to-heading-a-sentence-the-parser-left-without-a-verb"),
     case("Marcelo Ebrard rejected the assertion that Mexican exports of steel have increased significantly.",
          "exports of steel", "Marcelo Ebrard", "rejected", "indirect", "rejected-claim/named",
          "a-claim-rejected-in-so-many-words", exact="the assertion that Mexican exports of steel have increased "

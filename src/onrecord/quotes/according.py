@@ -20,7 +20,7 @@ def according_frames(ctx: Context) -> list[Frame]:
         if not objects:
             continue
         source = author_of_findings(objects[0])
-        last = max(t.i for t in token.subtree)
+        last = _end_of_source(ctx, token, objects[0])
         sent = token.sent
         before = ctx.trim(sent.start_char, ctx.doc[token.i].idx)
         after_tok = ctx.doc[last]
@@ -33,3 +33,22 @@ def according_frames(ctx: Context) -> list[Frame]:
             start, end = parts[0]
         frames.append(Frame(token, "according to", source, start, end, None, "according-to", parts))
     return frames
+
+
+def _end_of_source(ctx: Context, according, source) -> int:
+    """Where 'according to X' ends: its subtree, unless the parser found no verb and hung the whole sentence on
+    'According' ('According to host Rush Limbaugh, the move reeks of “fear”'): then the source's own words, and an
+    appositive set off by commas after them ('According to Jane Doe, a spokeswoman, ...')."""
+    last = max(t.i for t in according.subtree)
+    if according.dep_ != "ROOT":
+        return last
+    commas = [t.i for t in ctx.doc[source.i + 1:last + 1] if t.text == ","]
+    if not commas:
+        return last
+    if len(commas) > 1 and commas[1] - commas[0] <= APPOSITIVE_WORDS:
+        return commas[1] - 1
+    return commas[0] - 1
+
+
+APPOSITIVE_WORDS = 8
+"""An appositive after the source ('Jane Doe, a spokeswoman for the firm,') runs a few words."""
