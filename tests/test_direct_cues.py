@@ -136,6 +136,9 @@ CASES = [
          "\"We'll figure that out.\"", "he wants to keep this movement going", "Jane Sanders", "said", "direct",
          "direct-cue/pronoun-previous-subject", "a-full-stop-keeps-the-next-cue-away",
          contains=["for more reasons"]),
+    case("Bobby Scott spoke in Detroit on Monday.\n\n\"I've always been insulted with the term 'African American "
+         "outreach,' \" he told the group.", "always been insulted", "Bobby Scott", "told", "direct",
+         "direct-cue/pronoun-previous-subject", "a-space-between-a-closing-single-and-double-mark"),
     case("“As a young, Hispanic woman I’d rather live in what he calls “hell” than live in a world where he is "
          "president.” ― Adriana Rodarte\n“Maybe we can build a wall around him.” ― Steve Quinlan",
          "than live in a world", "Adriana Rodarte", "―", "direct", "dash-signature",

@@ -44,7 +44,9 @@ def _is_closing(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     before = text[i - 1] if i > 0 else " "
     # '"Welcome to Israel, my dear friend PM Narendra Modi, " tweets ...': a stray space before the mark
-    stray_space = before == " " and i > 1 and text[i - 2] in ",.!?" and after.isspace()
+    # '"... with the term 'African American outreach,' " he told': a space between the single and the double mark
+    stray_space = before == " " and i > 1 and after.isspace() and (
+        text[i - 2] in ",.!?" or i > 2 and text[i - 2] in "'’" and text[i - 3] in ",.!?")
     return (not before.isspace() or stray_space) and not after.isalnum()
 
 
