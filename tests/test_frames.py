@@ -135,6 +135,11 @@ CASES = [
     case("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
          "the move reeks", "Rush Limbaugh", "according to", "mixed", "according-to/named",
          "according-to-heading-a-sentence-the-parser-left-without-a-verb"),
+    case("Trump has used the phrase “Islamic terrorism” often in his campaign.", "Islamic terrorism", "Trump", "used",
+         "direct", "direct-cue/named", "a-phrase-someone-used-is-their-words"),
+    case("Another critic, Laurence H. Tribe, likened the rules to \"burning the Constitution\" - a charge that stung.",
+         "burning the Constitution", "Laurence H. Tribe", "likened", "direct", "direct-cue/named-appositive",
+         "what-someone-likens-a-thing-to-in-marks-is-their-words"),
     case("Marcelo Ebrard rejected the assertion that Mexican exports of steel have increased significantly.",
          "exports of steel", "Marcelo Ebrard", "rejected", "indirect", "rejected-claim/named",
          "a-claim-rejected-in-so-many-words", exact="the assertion that Mexican exports of steel have increased "

@@ -14,6 +14,7 @@ import onrecord.quotes.findings  # noqa: F401
 import onrecord.quotes.making_clear  # noqa: F401
 import onrecord.quotes.pledges  # noqa: F401
 import onrecord.quotes.rejecting  # noqa: F401
+import onrecord.quotes.words_used  # noqa: F401
 import onrecord.quotes.frames  # noqa: F401
 import onrecord.quotes.pronoun_sieves  # noqa: F401
 import onrecord.quotes.speaker_sieves  # noqa: F401
@@ -23,7 +24,7 @@ from onrecord.quotes.registry import CANDIDATE_SIEVES, FRAME_SIEVES, QUOTATION_S
 DEFAULT_ORDER = {
     "frames": ["speech-verb", "told-to", "misparsed-report", "parenthetical-cue", "as-reported", "speech-object", "described-as", "called",
                "expressed", "findings", "made-clear", "pledged-to", "rejected-claim",
-               "claim-noun", "according-to", "accused-of"],
+               "words-used", "claim-noun", "according-to", "accused-of"],
     "candidates": ["interview", "trailing-label", "speaker-label", "dash-signature", "direct-cue", "filled-clause",
                    "title", "same-cue", "runs-on", "mixed-run-on"],
     "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "possessive-remark",
