@@ -46,6 +46,9 @@ CASES = [
          "U.S. He rejected the assertion that Mexican exports of steel have increased significantly.",
          "exports of steel", "Marcelo Ebrard", "rejected", "indirect", "rejected-claim/pronoun-previous-subject",
          "a-surname-tagged-as-something-else-is-still-the-person"),
+    case("Senator Jane Holt appeared at a 2014 Senate hearing for her role in promoting the deal on her show and for "
+         "saying that the plan was a “magic cure for every budget.”", "magic cure", "Jane Holt", "saying", "mixed",
+         "speech-verb/named", "a-second-for-saying-joined-to-the-verb-is-its-subject-s", role="Senator"),
     case("Governor Eric Holcomb signed the budget in April.\n\nHis office said he was keeping long-standing plans for "
          "traveling to Florida.", "long-standing plans", "Eric Holcomb's office", "said", "indirect",
          "speech-verb/pronoun-possessive", "his-office-is-the-named-person-s-office"),

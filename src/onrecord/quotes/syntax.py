@@ -45,14 +45,23 @@ def subject_of(verb):
         if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
-            quoted = [c for c in current.head.head.children if c.dep_ == "dobj"]
-            if current.head.lower_ == "as" and current.head.head.lemma_.lower() == "quote" and quoted:
+        preposition = _first_conjunct(current.head) if current.dep_ == "pcomp" else None
+        if preposition is not None and preposition.dep_ in ("prep", "conj") \
+                and preposition.head.pos_ in ("VERB", "AUX"):
+            quoted = [c for c in preposition.head.children if c.dep_ == "dobj"]
+            if preposition.lower_ == "as" and preposition.head.lemma_.lower() == "quote" and quoted:
                 return quoted[0]  # "They quote Peskov as saying ...": Peskov says it
-            current = current.head.head  # "X was criticised for saying ..."
+            current = preposition.head  # "X was criticised for saying ..."
             continue
         return None
     return None
+
+
+def _first_conjunct(preposition):
+    """'appeared ... for his role in ... and for saying': the second 'for' hangs on the first, or on the verb."""
+    while preposition.dep_ == "conj" and preposition.head.dep_ == "prep":
+        preposition = preposition.head
+    return preposition
 
 
 def _object_controlling(verb, is_the_cue: bool = True):
