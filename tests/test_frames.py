@@ -135,6 +135,11 @@ CASES = [
     case("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
          "the move reeks", "Rush Limbaugh", "according to", "mixed", "according-to/named",
          "according-to-heading-a-sentence-the-parser-left-without-a-verb"),
+    case("Ivanka Trump noted the rule in the interview last week. She said fathers would not be eligible for the six "
+         "weeks of paid leave, and when pressed on why the plan leaves out dads, the 34-year-old mother of three "
+         "replied, \"It's meant to benefit the mother who has given birth to the child.\"", "meant to benefit",
+         "34-year-old mother of three", "replied", "direct", "direct-cue/description",
+         "a-joined-clause-opening-a-quotation-is-another-report"),
     case("Trump has used the phrase “Islamic terrorism” often in his campaign.", "Islamic terrorism", "Trump", "used",
          "direct", "direct-cue/named", "a-phrase-someone-used-is-their-words"),
     case("Another critic, Laurence H. Tribe, likened the rules to \"burning the Constitution\" - a charge that stung.",

@@ -6,7 +6,7 @@ from onrecord.quotes.context import Context, Frame
 from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, COGNITION_LEMMAS,
                                      JUDGING_VERBS,
                                      JUDGING_WITHOUT_REASON, OBJECT_CONTENT_VERBS, OBJECT_PREPOSITION_VERBS,
-                                     is_speech_verb, lemma_of)
+                                     SUBJECT_DEPS, is_speech_verb, lemma_of)
 from onrecord.quotes.marks import CLOSERS, OPENERS
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
 from onrecord.quotes.syntax import (addressee_of, after_that, closing_cue_read_as_relative,
@@ -24,6 +24,7 @@ def complement_frame(ctx: Context, verb) -> Frame | None:
     start, end = after_that(content), content.right_edge.idx + len(content.right_edge)
     if content.i > verb.i:
         end = _reported_clauses_after(verb, content, end)
+        end = _before_another_report(content, end)
     start, end = ctx.trim(start, end)
     if end - start < 3 or len(ctx.text[start:end].split()) < 2:
         return None
@@ -89,6 +90,25 @@ def _reported_clauses_after(verb, content, end: int) -> int:
             break
         last = words[-1]
     return last.idx + len(last) if last is not None else end
+
+
+def _before_another_report(content, end: int) -> int:
+    """'She said fathers would not be eligible ..., and when pressed, the mother of three replied, “...”': a
+    clause joined to the report, with a speech verb and a subject of its own, that opens a quotation is another
+    report ('noted that Reagan appeared unsteady, and some speculated about his health' goes on with it)."""
+    for conjunct in content.children:
+        if conjunct.dep_ == "conj" and is_speech_verb(conjunct) and _opens_a_quotation(conjunct) \
+                and any(c.dep_ == "nsubj" for c in conjunct.children):
+            joiners = [c.i for c in content.children if c.dep_ in ("cc", "punct") and c.i < conjunct.i]
+            first = min([conjunct.left_edge.i] + [i for i in joiners if i > content.i])
+            last = content.doc[first - 1]
+            return min(end, last.idx + len(last))
+    return end
+
+
+def _opens_a_quotation(verb) -> bool:
+    following = verb.doc[verb.i + 1:verb.i + 3]
+    return any(t.text in OPENERS or t.tag_ == "``" for t in following)
 
 
 def _that_clauses(verb) -> list:
