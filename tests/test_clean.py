@@ -427,6 +427,15 @@ def test_contact_lines_and_comment_prompts_are_not_the_story():
     assert "could last well into the next quarter" in text and "Jane Doe2 answered" in text
 
 
+def test_a_line_reporting_in_the_past_tense_is_no_headline():
+    text = ("Families of MH370 spoke to the Telegraph.\n"
+            "Jiang Hui, whose mother was on MH370, said: “I don't know how to describe the feeling I had [about QZ8501]”\n"
+            "“It was like waking up from a nightmare.”\n")
+    document = build_document(RawSource("t.txt", text, False))
+    statement = text.index("Jiang")
+    assert not any(start <= statement < end for start, end in document.skip_spans)
+
+
 def test_a_quotation_signed_with_a_dash_is_no_headline():
     text = ("“The most unqualified child to ever run for president.” ― Francisco Herrero\n"
             "“The Donald has woken communities of color from our slumber.” ― Julie A. Diaz Martinez\n")

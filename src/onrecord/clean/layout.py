@@ -16,6 +16,8 @@ _TWO_SENTENCES = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")
 """'... or discrimination. They have ...': a full stop after a lower-case word, then a new sentence."""
 _SIGNED_QUOTATION = re.compile(r"[.!?,…]\s*[”\"’']\s*[―—–]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*\.?$")
 """'“The most unqualified child to ever run.” ― Francisco Herrero': a reader's words signed with a dash."""
+_PAST_REPORTING = re.compile(r"\b(said|told \w+)\s*[:,]\s*[“\"‘']")
+"""'Jiang Hui, whose mother was on MH370, said: “I don't know ...”': headlines report in the present ('says')."""
 
 
 @dataclass
@@ -55,7 +57,7 @@ def is_headline(paragraph: Paragraph, next_paragraph: Paragraph | None) -> bool:
         return False
     if re.search(r"[.!?,]\s*[”\"’']\s*$", paragraph.text) or _TWO_SENTENCES.search(paragraph.text):
         return False  # '...: PM Narendra Modi' ends a statement of two sentences, not a headline
-    if _SIGNED_QUOTATION.search(paragraph.text):
+    if _SIGNED_QUOTATION.search(paragraph.text) or _PAST_REPORTING.search(paragraph.text):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     return words[0][:1].isupper() or words[0][:1] in "“‘\"'" or capitalised >= 1
