@@ -78,6 +78,12 @@ CASES += [
          "of British people I would like to express our deepest condolences to the families.\n\nThe search went on.",
          "deepest condolences", "Moazzam Malik", "said", "direct", "previous-sentence/named",
          "a-paragraph-after-a-colon-cue-is-a-block-quotation-without-marks", records=1),
+    case("The envoy spoke on Tuesday.\n\nMoazzam Malik, the British Ambassador to Indonesia, said:\n\nOn behalf "
+         "of British people I would like to express our deepest condolences to the families.\n\nThe UK Air Accident "
+         "Investigation Branch has long experience. I hope their assistance can help.\"\n\nAirAsia's boss tweeted "
+         "his thanks.", "deepest condolences", "Moazzam Malik", "said", "direct", "previous-sentence/named",
+         "a-block-quotation-runs-on-through-paragraphs-in-the-first-person", records=1,
+         ends="I hope their assistance can help."),
 ]
 
 

@@ -36,8 +36,28 @@ def _block_quotations(ctx: Context, taken: set[int]) -> list[QuoteSpan]:
         # a paragraph that ends with a colon itself introduces what follows ('Libby Schaaf also spoke out:')
         if len(para.text.split()) >= BLOCK_QUOTATION_WORDS and not para.text.rstrip().endswith(":") \
                 and _introduces_words(ctx, before):
-            spans.append(QuoteSpan(para.start, para.end, "", True))
+            spans.append(_block_running_on(ctx, i, taken))
     return spans
+
+
+FIRST_PERSON = re.compile(r"\b(I|[Ww]e)\b")
+
+
+def _block_running_on(ctx: Context, first: int, taken: set[int]) -> QuoteSpan:
+    """The block goes on through the paragraphs after it that speak in the first person with no marks of their
+    own ('... Our thoughts and prayers are with them.' / 'The UK Air Accident Investigation Branch has long
+    experience ... I hope their assistance can help ...'): the ambassador's statement, not the reporter's."""
+    span = QuoteSpan(ctx.paras[first].start, ctx.paras[first].end, "", True)
+    for i in range(first + 1, len(ctx.paras)):
+        para = ctx.paras[i]
+        words = para.text.rstrip().rstrip("”\"")  # a closing mark left at the block's end
+        if i in taken or any(mark in words for mark in ("“", "”", "\"", "«", "»")) \
+                or not FIRST_PERSON.search(words) or words.endswith(":"):
+            break
+        span.end, span.paragraphs = para.start + len(words), span.paragraphs + 1
+        if len(words) < len(para.text.rstrip()):
+            break
+    return span
 
 
 BLOCK_QUOTATION_WORDS = 4
