@@ -74,6 +74,14 @@ CASES += [
     case("Prime Minister Narendra Modi addressed the Knesset on Wednesday.\n\nIndia stands with Israel firmly, with "
          "full conviction in this moment and beyond: PM Modi", "India stands with Israel", "Narendra Modi", ":",
          "direct", "trailing-label", "a-name-after-a-closing-colon-signs-the-paragraph", role="Prime Minister"),
+    case("Lieutenant Airman Tri Wobowo, who co-piloted the C130 Hercules aircraft that first saw debris of the plane "
+         "on Tuesday, told Indonesian newspaper Kompas: \"There are seven to eight people. Three [of them] again hold "
+         "hands.\"", "seven to eight people", "Tri Wobowo", "told", "direct", "direct-adjacent/named",
+         "who-is-told-is-no-speaker-and-a-misparsed-relative-clause-keeps-its-name", role="Lieutenant Airman"),
+    case("\"Honestly, this should be one of the better duels,\" an Iowa Republican said.\n\nAsked a Pennsylvania "
+         "Republican: \"Is it just me or are the two VP candidates infinitely more appealing than their running "
+         "mates?\"", "Is it just me", "Pennsylvania Republican", "Asked", "direct",
+         "direct-adjacent/member-description", "asked-opening-a-sentence-names-who-asks"),
     case("The envoy spoke on Tuesday.\n\nMoazzam Malik, the British Ambassador to Indonesia, said:\n\nOn behalf "
          "of British people I would like to express our deepest condolences to the families.\n\nThe search went on.",
          "deepest condolences", "Moazzam Malik", "said", "direct", "previous-sentence/named",

@@ -12,6 +12,7 @@ coach officer detective agent chief inspector sergeant doctor nurse pastor bisho
 sultan cardinal archbishop attorney superintendent trooper constable sheriff councillor councilman
 councilwoman assemblyman assemblywoman congressman congresswoman taoiseach tanaiste tánaiste pm mp mla mep
 ceo cfo coo cto hon honourable marshal brigadier commander commodore lieutenant corporal sister
+airman seaman ensign
 director whip professor treasurer editor manager economist analyst spokesman spokeswoman spokesperson
 executive founder strategist pollster correspondent counsel lawyer activist coordinator administrator
 """.split())

@@ -106,7 +106,29 @@ def spoken_by_adjacent_mention(ctx: Context, cand: DirectCandidate):
     """A cue with no subject the parser can find: the name (or pronoun, or person noun) next to it speaks."""
     if cand.cue is None:
         return None
-    return _cued(ctx, cand, adjacent_mention(cand.window) or inverted_proper_noun(ctx, cand.cue), "direct-adjacent")
+    addressed = _addressed(cand.cue)
+    window = [t for t in cand.window or () if t.i not in addressed]
+    mention = adjacent_mention(window) or inverted_proper_noun(ctx, cand.cue) or _person_subject_before(cand.cue)
+    return _cued(ctx, cand, mention, "direct-adjacent")
+
+
+def _addressed(cue) -> set[int]:
+    """'told Indonesian newspaper Kompas:': who is told is no speaker ('Asked a Pennsylvania Republican:' opening
+    a sentence names who asks)."""
+    if lemma_of(cue) not in ADDRESSEE_OBJECT_VERBS or cue.i == cue.sent.start:
+        return set()
+    return {t.i for c in cue.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+
+
+def _person_subject_before(cue):
+    """'Lieutenant Airman Tri Wobowo, who co-piloted the C130 ..., told Kompas:': a hyphen broke the relative
+    clause, and the parser made the name the subject of a clause it hung on the cue."""
+    for clause in cue.children:
+        if clause.dep_ == "advcl" and clause.i < cue.i:
+            subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+            if subjects:
+                return subjects[0]
+    return None
 
 
 def adjacent_mention(window):
