@@ -46,6 +46,12 @@ CASES = [
          "U.S. He rejected the assertion that Mexican exports of steel have increased significantly.",
          "exports of steel", "Marcelo Ebrard", "rejected", "indirect", "rejected-claim/pronoun-previous-subject",
          "a-surname-tagged-as-something-else-is-still-the-person"),
+    case("State Sen. Michael Doherty (R-Warren) said Christie when he first ran in 2009 “sold himself to the people of "
+         "New Jersey that he was going to change it.”", "sold himself", "Michael Doherty", "said", "mixed",
+         "speech-verb/named", "a-second-subject-after-the-verb-begins-the-reported-clause", role="State Sen."),
+    case("\"As soon as the weather is clear, the bodies will be brought to Pangkalan Bun,\" the town with the nearest "
+         "airstrip to the crash site, said Soelistyo.", "the bodies will be brought", "Soelistyo", "said", "direct",
+         "direct-cue/named", "a-subject-closing-the-sentence-after-the-verb-is-its-speaker"),
     case("Senator Jane Holt appeared at a 2014 Senate hearing for her role in promoting the deal on her show and for "
          "saying that the plan was a “magic cure for every budget.”", "magic cure", "Jane Holt", "saying", "mixed",
          "speech-verb/named", "a-second-for-saying-joined-to-the-verb-is-its-subject-s", role="Senator"),

@@ -13,8 +13,12 @@ def subject_of(verb):
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            # a long fronted phrase can leave the parser with two subjects; the verb's own is the nearer
-            return min(subjects, key=lambda c: abs(c.i - current.i))
+            # a long fronted phrase can leave the parser with two subjects; the verb's own is the nearer. One on
+            # each side ('Doherty said Christie when he first ran “sold himself ...”'): the one after begins the
+            # reported clause
+            before = [c for c in subjects if c.i < current.i]
+            inverted = [c for c in subjects if c.i > current.i and _closes_its_sentence(c)]
+            return min(inverted or before or subjects, key=lambda c: abs(c.i - current.i))
         # '“...,” Conway notes.': a name the parser files as a compound of a verb is that verb's subject
         compounds = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < current.i]
         if compounds and current.pos_ == "VERB":
@@ -55,6 +59,12 @@ def subject_of(verb):
             continue
         return None
     return None
+
+
+def _closes_its_sentence(subject) -> bool:
+    """'..., said Soelistyo.': a subject after the verb that ends the sentence is an inverted cue's speaker."""
+    following = subject.doc[subject.right_edge.i + 1:subject.sent.end]
+    return all(t.is_punct or t.is_space for t in following)
 
 
 def _first_conjunct(preposition):
