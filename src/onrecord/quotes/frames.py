@@ -6,7 +6,7 @@ from onrecord.quotes.context import Context, Frame
 from onrecord.quotes.lexicon import (ADDRESSEE_OBJECT_VERBS, CLAIM_MAKING_VERBS, CLAIM_NOUNS, COGNITION_LEMMAS,
                                      JUDGING_VERBS,
                                      JUDGING_WITHOUT_REASON, OBJECT_CONTENT_VERBS, OBJECT_PREPOSITION_VERBS,
-                                     SUBJECT_DEPS, is_speech_verb, lemma_of)
+                                     is_speech_verb, lemma_of)
 from onrecord.quotes.marks import CLOSERS, OPENERS
 from onrecord.quotes.registry import VERB_FRAME_SIEVES, frame_sieve
 from onrecord.quotes.syntax import (addressee_of, after_that, closing_cue_read_as_relative,

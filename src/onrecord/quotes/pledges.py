@@ -11,6 +11,8 @@ from onrecord.quotes.registry import frame_sieve
 from onrecord.quotes.syntax import cue_text, subject_of
 
 PLEDGING_VERBS = frozenset("vow pledge promise swear".split())
+PLEDGING_NOUNS = PERSON_NOUNS | ORGANISATION_NOUNS
+"""Nouns for who can pledge: people and organisations."""
 MIN_WORDS = 3
 """'promised to try', 'vowed to fight': fewer words are a gesture, not a pledge of anything."""
 
@@ -55,4 +57,4 @@ def _can_pledge(subject) -> bool:
     if subject is None:
         return False
     return subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
-        or subject.lemma_.lower() in PERSON_NOUNS | ORGANISATION_NOUNS
+        or subject.lemma_.lower() in PLEDGING_NOUNS

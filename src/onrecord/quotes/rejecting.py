@@ -44,4 +44,4 @@ def _says_what_the_claim_is(clause) -> bool:
         return False
     if any(g.tag_ in ("WDT", "WP") for g in clause.children):
         return False
-    return not (lemma_of(clause) in CLAIM_MAKING_VERBS | {"make"} and not any(g.dep_ == "dobj" for g in clause.children))
+    return not (lemma_of(clause) in CLAIM_MAKING_VERBS and not any(g.dep_ == "dobj" for g in clause.children))
