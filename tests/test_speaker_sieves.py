@@ -32,6 +32,9 @@ CASES = [
          "an-office-before-a-name-is-the-role", role="House Majority Whip"),
     case("“We will act on the findings,” FBI Director James Comey said on Tuesday.", "We will act", "James Comey",
          "said", "direct", "direct-cue/named", "an-office-after-an-organisation-is-the-role", role="FBI Director"),
+    case("On \"Face the Nation,\" Sen. Bernie Sanders (Vt.) said young voters are sick and tired of discrimination.",
+         "young voters", "Bernie Sanders", "said", "indirect", "speech-verb/named",
+         "the-title-of-a-show-before-the-name-is-no-part-of-the-role", role="Sen."),
     case("The estimate is 2.13 million, according to The Washington Post.\n\nIt would not have been a Trump event if it "
          "did not involve the president of the United States claiming the election was stolen from him.",
          "the election was stolen", "president of the United States", "claiming", "indirect",

@@ -46,7 +46,8 @@ def _premodifier_start(name_span) -> int:
     while i >= name_span.sent.start:
         token = name_span.doc[i]
         attached = token.head.i in members or token.dep_ == "case"
-        if not attached or token.dep_ not in _PREMODIFIER_DEPS or token.text in ",;:()":
+        # a closing quotation mark ends the title of a show before the name ('On "Face the Nation," Sen. ...')
+        if not attached or token.dep_ not in _PREMODIFIER_DEPS or token.text in ',;:()"“”«»':
             break
         members.add(i)
         i -= 1
