@@ -37,6 +37,14 @@ CASES = [
          "Dianne Bystrom", "agreed", "direct", "previous-sentence/named", "a-sentence-that-only-says-someone-spoke"),
     case("Jared Potts echoed:\n\n“He speaks his mind, and I think he is a self-made person.”", "his mind",
          "Jared Potts", "echoed", "direct", "previous-sentence/named", "echoed-and-a-colon-before-the-paragraph"),
+    case("\"We need to step away from efforts to paint law enforcement with a broad brush,\" Pence said.\n\nOn \"Face "
+         "the Nation,\" Sen. Bernie Sanders (Vt.) identified young voters' exhaustion with bigotry as one of the "
+         "reasons. \"The younger people are sick and tired of discrimination and racism.\"", "sick and tired",
+         "Bernie Sanders", None, "direct", "previous-subject/named", "the-article-turns-to-a-named-subject",
+         role="Sen."),
+    case("\"We will win this state,\" Trump said.\n\nTrump has record low support from black voters. \"We need "
+         "a candidate who listens to every community in this country.\"", "who listens", "Trump", None, "direct",
+         "continuation", "the-last-speaker-as-subject-carries-on"),
     case("When Wallace died in 1998, President Bill Clinton released the following statement:\n\n“Hillary and I "
          "offer our condolences to the family and friends of George Wallace.”", "offer our condolences",
          "Bill Clinton", None, "direct", "colon-previous-paragraph/named", "a-statement-introduced-by-a-colon"),

@@ -30,7 +30,7 @@ DEFAULT_ORDER = {
     "quotations": ["interview", "trailing-label", "dash-signature", "speaker-label", "possessive-remark",
                    "direct-according",
                    "direct-cue", "direct-adjacent", "colon-name", "colon-subject", "looks-like-speech",
-                   "fragment-subject", "previous-sentence", "colon-previous-paragraph", "continuation", "too-short",
+                   "fragment-subject", "previous-sentence", "previous-subject", "colon-previous-paragraph", "continuation", "too-short",
                    "unattributed"],
     "speakers": ["none", "named-appositive", "relative", "partitive", "member-description", "pronoun-same-sentence",
                  "pronoun-previous-subject", "pronoun-document", "pronoun-previous-speaker", "pronoun-nearest-name",

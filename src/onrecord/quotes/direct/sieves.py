@@ -281,6 +281,40 @@ def introduced_by_previous_sentence(ctx: Context, cand: DirectCandidate):
     return None
 
 
+@quotation_sieve("previous-subject")
+def turned_to_by_previous_sentence(ctx: Context, cand: DirectCandidate):
+    """'Sen. Bernie Sanders (Vt.) identified young voters' exhaustion with bigotry as one of the reasons ....
+    “The younger people are ... sick and tired of discrimination.”': a quotation that opens its sentence right
+    after a sentence, in its paragraph, whose subject is a named person other than the last speaker is that
+    person's: the article has turned to them, and the last speaker does not carry on."""
+    q = cand.quote
+    if ctx.sentence_lead(q) != []:
+        return None
+    sentence_start = ctx.tokens(q.start, q.end)[0].sent.start
+    if sentence_start == 0:
+        return None
+    previous = ctx.doc[sentence_start - 1].sent
+    if ctx.para_of(previous.start_char) != ctx.para_of(q.start) or _quotes_words(ctx, previous):
+        return None
+    source = source_subject(previous.root)
+    if source is None or source.pos_ != "PROPN" or source.ent_type_ != "PERSON":
+        return None
+    speaker, sieve = ctx.speaker_for(source)
+    if speaker is None or speaker.kind != "person":
+        return None
+    last = ctx.last_named
+    if last is not None and last.speaker.name == speaker.name:
+        return None
+    return Verdict("direct", cand.start, cand.end, speaker, None, None, f"previous-subject/{sieve}", cand.parts,
+                   None)
+
+
+def _quotes_words(ctx: Context, sentence) -> bool:
+    """Whether a sentence holds a quotation of more than a title's few words."""
+    return any(span.start < sentence.end_char and span.end > sentence.start_char
+               and len(ctx.text[span.start:span.end].split()) > 3 for span in ctx.spans)
+
+
 @quotation_sieve("colon-previous-paragraph")
 def introduced_by_previous_paragraph(ctx: Context, cand: DirectCandidate):
     """'Stone said:' or 'Donald Trump issued the following statement:' ending the paragraph before."""
