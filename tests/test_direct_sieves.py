@@ -74,6 +74,12 @@ CASES += [
     case(INTERVIEW, "fair bit of history", "Michael Dell", ":", "direct", "interview-answer",
          "interview-labelled-answer-over-two-paragraphs", role="Dell CEO", contains=["It was a long process."],
          parts=2),
+    case("Q&A with Vice President Joe Biden.\n\nVice President Joe Biden spent Thursday in St. Paul. He later flew "
+         "back to Washington, where he spoke with POLITICO senior writer Michael Grunwald. Here is the edited "
+         "transcript of the interview.\n\nQ: You have been talking about how the country is on the upswing.\n\nA: "
+         "It is a big mistake. Everybody is making it.\n\nQ: Do you think Glass-Steagall should be reinstated?\n\n"
+         "A: If I could just snap my fingers, yeah.", "Glass-Steagall", "Michael Grunwald", ":", "direct",
+         "interview-question", "an-interview-with-the-interviewee-in-the-headline-asked-by-another"),
     case(INTERVIEW, "the game has changed", "Michael Dell", None, "direct", "interview-answer",
          "interview-unlabelled-answer"),
     case(INTERVIEW, "we should look at this again", "Michael Dell", "told", "indirect",

@@ -62,9 +62,9 @@ def interview_people(ctx: Context) -> tuple[Speaker | None, Speaker | None]:
     """(interviewer, interviewee), from the paragraphs before the first question."""
     first = min(t.span.start for t in ctx.turns.values())
     named = [e for e in ctx.names.entities.ents if e.end_char <= first and e.label_ in ("PERSON", "ORG")]
-    interviewer = next((_after_owner(e) for e in named if e.root.dep_ == "pobj" and e.root.pos_ == "PROPN"
-                        and e.root.head.lower_ in ("with", "to", "by")
-                        and any(t.lower_ in INTERVIEW_WORDS for t in e.sent)), None)
+    talked_with = [_after_owner(e) for e in named if e.root.dep_ == "pobj" and e.root.pos_ == "PROPN"
+                   and e.root.head.lower_ in ("with", "to", "by") and any(t.lower_ in INTERVIEW_WORDS for t in e.sent)]
+    interviewer = talked_with[0] if talked_with else None
     intro = [e for e in named if e.label_ == "PERSON"]
     counts = Counter()
     for ent in intro:
@@ -75,7 +75,15 @@ def interview_people(ctx: Context) -> tuple[Speaker | None, Speaker | None]:
     if counts:
         name = counts.most_common(1)[0][0]
         interviewee = next(e for e in intro if (p := ctx.names.person(e.text, e.start_char)) and p.name == name)
+    if interviewer is not None and interviewee is not None and _same_person(ctx, interviewer, interviewee):
+        # 'Q&A with Vice President Joe Biden': talking 'with' someone also names the one interviewed
+        interviewer = next((e for e in talked_with[1:] if not _same_person(ctx, e, interviewee)), None)
     return tuple(_speaker(ctx, ent) for ent in (interviewer, interviewee))
+
+
+def _same_person(ctx: Context, one, other) -> bool:
+    first, second = ctx.names.person(one.text, one.start_char), ctx.names.person(other.text, other.start_char)
+    return first is not None and second is not None and first.name == second.name
 
 
 def _after_owner(ent):
