@@ -44,12 +44,15 @@ CASES = [
          role="Sen."),
     case("\"We will win this state,\" Trump said.\n\nTrump has record low support from black voters. \"We need "
          "a candidate who listens to every community in this country.\"", "who listens", "Trump", None, "direct",
-         "continuation", "the-last-speaker-as-subject-carries-on"),
+         "continuation-next-paragraph", "the-last-speaker-as-subject-carries-on"),
     case("When Wallace died in 1998, President Bill Clinton released the following statement:\n\n“Hillary and I "
          "offer our condolences to the family and friends of George Wallace.”", "offer our condolences",
          "Bill Clinton", None, "direct", "colon-previous-paragraph/named", "a-statement-introduced-by-a-colon"),
+    case("Coach Ines Moreau said the players were ready. “The team has trained for months for this final.”",
+         "The team has trained", "Ines Moreau", "said", "direct", "continuation", "continuation"),
     case("“We are ready,” said coach Ines Moreau.\n\n“The team has trained for months for this final.”",
-         "The team has trained", "Ines Moreau", None, "direct", "continuation", "continuation"),
+         "The team has trained", "Ines Moreau", None, "direct", "continuation-next-paragraph",
+         "continuation-into-the-next-paragraph"),
     case("“This is the moment everything changes for the whole region and its people.”", "This is the moment", None,
          None, "direct", "unattributed", "no-speaker-is-null-not-a-guess"),
     case("There were three things on the agenda: “Jobs, jobs and jobs for everyone in this town.”",

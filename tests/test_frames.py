@@ -214,7 +214,7 @@ CASES = [
          exact="Christie a “failed” governor"),
     case("Her liberal friends have mocked his campaign, calling Trump “an orange buffoon,” Mary Susan said as she "
          "turned around.\n\n“But he’s our orange buffoon, and we love him!”", "we love him", "Mary Susan", None,
-         "direct", "continuation", "a-calling-inside-someone-s-statement-is-theirs"),
+         "direct", "continuation-next-paragraph", "a-calling-inside-someone-s-statement-is-theirs"),
     case("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.", "Lenox was a juggernaut",
          "Clarke", "said", "indirect", "parenthetical-cue/named", "a-parenthetical-cue-s-statement-runs-to-the-"
          "sentence-end", parts=2, ends="bankrupt in 1999"),

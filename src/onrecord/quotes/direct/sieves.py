@@ -342,13 +342,25 @@ def _first_speech_verb(tokens):
 
 @quotation_sieve("continuation")
 def continues_previous_speaker(ctx: Context, cand: DirectCandidate):
-    """No cue next to it: the same speaker as the last quotation with one, in this or the last paragraph."""
+    """No cue next to it: the same speaker as the last quotation with one, in the same paragraph."""
+    return _continued(ctx, cand, paragraphs_on=0, rule="continuation")
+
+
+@quotation_sieve("continuation-next-paragraph")
+def continues_into_next_paragraph(ctx: Context, cand: DirectCandidate):
+    """No cue next to it, in the paragraph after the last quotation with a speaker: that speaker's. A rule of
+    its own, because a new paragraph carries the speaker on far less often than the same one does (on PolNeAR
+    train about half the time against five times in six), and a record's confidence is its rule's precision."""
+    return _continued(ctx, cand, paragraphs_on=1, rule="continuation-next-paragraph")
+
+
+def _continued(ctx: Context, cand: DirectCandidate, paragraphs_on: int, rule: str):
     para_index = ctx.para_of(cand.quote.start)
     previous = ctx.last_named
     if previous is None or ctx.post_start(previous.start) != ctx.post_start(cand.start):
         return None
     previous_para = ctx.para_of(previous.start)
-    if previous_para is None or para_index is None or para_index - previous_para > 1:
+    if previous_para is None or para_index is None or para_index - previous_para != paragraphs_on:
         return None
     speaker = previous.speaker
     speaker = Speaker(speaker.name, speaker.mention, speaker.start, speaker.end, speaker.kind, speaker.role,
@@ -357,7 +369,7 @@ def continues_previous_speaker(ctx: Context, cand: DirectCandidate):
     last = ctx.quotations[-1]
     if ctx.para_of(last.start) == ctx.para_of(cand.start):
         cue, addressee = last.cue, last.addressee
-    return Verdict("direct", cand.start, cand.end, speaker, cue, addressee, "continuation", cand.parts, None)
+    return Verdict("direct", cand.start, cand.end, speaker, cue, addressee, rule, cand.parts, None)
 
 
 @quotation_sieve("too-short")
