@@ -27,18 +27,40 @@ def lookup(table: dict, rule: str) -> float:
     return table["families"].get(family(rule), table["overall"])
 
 
+SPEAKER_CLASSES = ("pronoun", "description", "other")
+"""How a rule's speaker sieve found the speaker, for the web map: through a pronoun, a description, or
+otherwise (no speaker sieve: continuations, labels, interviews); a name is the baseline."""
+
+
+def speaker_class(rule: str) -> str:
+    """'pronoun' for 'direct-cue/pronoun-previous-speaker', 'named' for 'speech-verb/relative-named'."""
+    sieve = rule.split("/", 1)[1].removeprefix("relative-") if "/" in rule else ""
+    if sieve.startswith("pronoun") or sieve in ("unresolved-pronoun", "quoting-speaker"):
+        return "pronoun"
+    if sieve.startswith("named") or sieve == "proper-noun":
+        return "named"
+    return "other" if sieve in ("", "none") else "description"
+
+
 def web_lookup(table: dict, rule: str) -> float:
     """The rule's precision on real web pages: measured there when the pages had it, else its clean-text
     figure through the table's logistic map."""
     web = table.get("web") or {}
     if rule in web.get("rules", {}):
         return web["rules"][rule]
-    return through_web_map(web.get("a", 0.0), web.get("b", 1.0), lookup(table, rule))
+    return web_map(web, rule, lookup(table, rule))
 
 
-def through_web_map(a: float, b: float, clean_text_figure: float) -> float:
-    """A clean-text figure p on the web: 1 / (1 + exp(-(a + b logit p)))."""
-    return logistic(a + b * logit(clean_text_figure))
+def web_map(web: dict, rule: str, clean_text_figure: float) -> float:
+    """The map of the table's web part (see through_web_map), shifted for the rule's speaker class; tables
+    written before the classes were measured have no shifts."""
+    shift = web.get("speaker_classes", {}).get(speaker_class(rule), 0.0)
+    return through_web_map(web.get("a", 0.0), web.get("b", 1.0), clean_text_figure, shift)
+
+
+def through_web_map(a: float, b: float, clean_text_figure: float, shift: float = 0.0) -> float:
+    """A clean-text figure p on the web: 1 / (1 + exp(-(a + b logit p + shift)))."""
+    return logistic(a + b * logit(clean_text_figure) + shift)
 
 
 def confidence(rule: str) -> float:
