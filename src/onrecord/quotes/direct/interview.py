@@ -118,11 +118,11 @@ def interview_turn(ctx: Context, cand: DirectCandidate):
     interviewer, interviewee = ctx.interview_people
     speaker = interviewer if turn.question else interviewee
     rule = "interview-question" if turn.question else "interview-answer"
-    parts = _paragraph_parts(ctx, cand.start, cand.end)
+    parts = paragraph_parts(ctx, cand.start, cand.end)
     return Verdict("direct", cand.start, cand.end, speaker, ":" if turn.labelled else None, None, rule, parts, None)
 
 
-def _paragraph_parts(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+def paragraph_parts(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """An answer over several paragraphs is one quotation with a part for each paragraph."""
     parts = []
     for para in ctx.paras[ctx.para_of(start):]:
