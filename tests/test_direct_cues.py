@@ -5,6 +5,11 @@ import pytest
 
 from shapes import COLUMNS, case, check
 
+TRANSCRIPT = ("Ezra Klein interviews Patrick Collison.\n\nEZRA KLEIN: I’m Ezra Klein. This is the show. Patrick "
+              "Collison, welcome.\n\nPATRICK COLLISON: Great to be back.\n\nEZRA KLEIN: You said in an interview, "
+              "quote, “Most systems get worse over time unless someone fixes them.”\n\nSo tell me what you think "
+              "went wrong.\n\nPATRICK COLLISON: Well, I want to separate two things.\n\nAnd we had general "
+              "relativity first.")
 CASES = [
     # the cue after the quotation
     case("“The vote was fair,” Senator Jane Holt said on Tuesday.", "The vote was fair", "Jane Holt", "said",
@@ -106,6 +111,11 @@ CASES = [
     case("Governor Mike Pence spoke to Chris Wallace.\n\nWALLACE: Will you be at the debate tomorrow night?\n\n"
          "PENCE: Of course I will be there with my running mate.", "Will you be at the debate", "Chris Wallace", ":",
          "direct", "speaker-label", "transcript-label-question"),
+    case(TRANSCRIPT, "Most systems get worse", "Ezra Klein", ":", "direct", "speaker-label",
+         "a-transcript-turn-runs-on-and-holds-the-quotation-it-reads-out", parts=2, records=4,
+         contains=["So tell me what you think went wrong."]),
+    case(TRANSCRIPT, "I want to separate two things", "Patrick Collison", ":", "direct", "speaker-label",
+         "a-transcript-turn-runs-on-to-the-next-label", parts=2, ends="we had general relativity first."),
     case("“He can’t even answer a question without scaring people first.” ― Esther Tapia", "He can’t even answer",
          "Esther Tapia", "―", "direct", "dash-signature", "dash-signature-after"),
     case("”Fear is what I feel when I watch the debate tonight.” ― Edwin Monroy", "Fear is what I feel",

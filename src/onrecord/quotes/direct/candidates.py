@@ -6,6 +6,7 @@ import re
 
 from onrecord.quotes.context import Context, DirectCandidate, Frame, Step
 from onrecord.quotes.direct.cues import dash_signature, direct_cue, is_title, label_is_stopword
+from onrecord.quotes.direct.interview import paragraph_parts
 from onrecord.quotes.direct.sieves import fragment_subject
 from onrecord.quotes.marks import QuoteSpan, speaker_label
 from onrecord.quotes.registry import candidate_sieve
@@ -21,7 +22,7 @@ def label_candidate(ctx: Context, cand: DirectCandidate, previous: list[DirectCa
     offset = ctx.text.find(label, q.start - 1)
     colon = ctx.text.find(":", offset + len(label))
     cand.start, cand.end = ctx.trim(colon + 1, q.end)
-    cand.parts, cand.label = [(cand.start, cand.end)], (label, offset)
+    cand.parts, cand.label = paragraph_parts(ctx, cand.start, cand.end), (label, offset)
     return Step.KEEP
 
 

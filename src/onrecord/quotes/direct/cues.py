@@ -16,13 +16,32 @@ from onrecord.quotes.syntax import subject_of
 def quote_spans(ctx: Context) -> list[QuoteSpan]:
     spans = [q for q in find_quotes(ctx.text, ctx.paras) if not ctx.skipped(q.start, q.end)]
     quoted_paras = {ctx.para_of(q.start) for q in spans}
-    labelled = [i for i, para in enumerate(ctx.paras) if i not in quoted_paras
-                and (label := speaker_label(para.text)) and not label_is_stopword(label)]
+    labels = {i: label for i, para in enumerate(ctx.paras)
+              if (label := speaker_label(para.text)) and not label_is_stopword(label)}
+    transcript = len(labels) >= TRANSCRIPT_TURNS and len(set(labels.values())) >= 2
+    # a transcript's turn may quote someone; elsewhere a labelled paragraph with marks is the marks' business
+    labelled = [i for i in labels if transcript or i not in quoted_paras]
     if len(labelled) == 1 and labelled[0] <= DATELINE_PARAGRAPHS:
         labelled = []  # 'SINGAPORE: On top of ...': one label near the top is the story's dateline, no speaker
-    spans += [QuoteSpan(ctx.paras[i].start, ctx.paras[i].end, "", True) for i in labelled]
-    spans += _block_quotations(ctx, quoted_paras | set(labelled))
+    turns = _transcript_turns(ctx, labelled, transcript)
+    spans = [q for q in spans if not any(t.start <= q.start and q.end <= t.end for t in turns)] + turns
+    taken = quoted_paras | {i for t in turns for i in range(ctx.para_of(t.start), ctx.para_of(t.start) + t.paragraphs)}
+    spans += _block_quotations(ctx, taken)
     return with_trailing_labels(ctx, with_interview_turns(ctx, sorted(spans, key=lambda q: q.start)))
+
+
+def _transcript_turns(ctx: Context, labelled: list[int], transcript: bool) -> list[QuoteSpan]:
+    """A labelled paragraph ('EZRA KLEIN: ...') is a turn. In a transcript a turn runs on through the
+    unlabelled paragraphs after it, up to the next label: the speaker is still talking, and quotations
+    inside the turn are theirs to quote."""
+    turns = []
+    for n, first in enumerate(labelled):
+        last = first
+        if transcript:
+            following = labelled[n + 1] if n + 1 < len(labelled) else len(ctx.paras)
+            last = min(following, first + MAX_TURN_PARAGRAPHS) - 1
+        turns.append(QuoteSpan(ctx.paras[first].start, ctx.paras[last].end, "", True, last - first + 1))
+    return turns
 
 
 def _block_quotations(ctx: Context, taken: set[int]) -> list[QuoteSpan]:
@@ -105,6 +124,12 @@ def _on_the_main_line(token) -> bool:
 
 
 DATELINE_PARAGRAPHS = 2
+TRANSCRIPT_TURNS = 4
+"""Labelled paragraphs (for two speakers or more) that make a page a transcript: a conversation goes back
+and forth, where a dateline and an editor's note are two labels at most."""
+MAX_TURN_PARAGRAPHS = 20
+"""A transcript turn runs on for at most this many paragraphs: a host's opening monologue can be long, but a
+page that ends its transcript and goes on with something else should not be one turn."""
 """How near the top of the text a lone capitalised label can be a dateline (after the headline)."""
 
 
