@@ -35,6 +35,12 @@ CASES = [
     case("On \"Face the Nation,\" Sen. Bernie Sanders (Vt.) said young voters are sick and tired of discrimination.",
          "young voters", "Bernie Sanders", "said", "indirect", "speech-verb/named",
          "the-title-of-a-show-before-the-name-is-no-part-of-the-role", role="Sen."),
+    case("“The minimum wait time, I believe, is something between four to eight months,” the company’s CEO, "
+         "Abdulaziz Jaafar, told Rest of World.\n\n“We have to move quickly,” said Jim Cantrell, the founder of "
+         "Phantom Space.\n\nFor Omani companies, that will change once Etlaq opens. Jaafar is also pushing Omani "
+         "universities to offer space courses. “If you want to build a satellite, you need higher skills,” he said.",
+         "higher skills", "Abdulaziz Jaafar", "said", "direct", "direct-cue/pronoun-previous-subject",
+         "a-name-the-tagger-took-for-an-organisation-beside-a-title-is-a-person-s", speaker_kind="person"),
     case("The estimate is 2.13 million, according to The Washington Post.\n\nIt would not have been a Trump event if it "
          "did not involve the president of the United States claiming the election was stolen from him.",
          "the election was stolen", "president of the United States", "claiming", "indirect",

@@ -13,7 +13,8 @@ from onrecord.speakers.initials import written_after_an_initial
 from onrecord.speakers.organisations import ORGANISATION_HEADS, looks_like_organisation
 from onrecord.speakers.roles import role_and_affiliation
 from onrecord.speakers.spelling import folded
-from onrecord.speakers.titles import TITLES, family_name, leading_title, title_before, title_gender, title_words
+from onrecord.speakers.titles import (TITLES, beside_a_title, family_name, leading_title, title_before, title_gender,
+                                      title_words)
 from onrecord.speakers.untagged_names import family_name_first, family_names_after_mr_or_mrs, titled_names
 
 SPEECH_LEMMAS = frozenset("say tell add note argue warn insist explain claim write ask reply".split())
@@ -194,7 +195,7 @@ class NameIndex:
         if not all(w[:1].isupper() for w in words) or ent.text.lower().startswith("the "):
             return False
         return words[-1] in NameIndex._surnames(doc) or opens_with_a_given_name(words) \
-            or words[0] in family_names_after_mr_or_mrs(doc)
+            or words[0] in family_names_after_mr_or_mrs(doc) or beside_a_title(ent)
 
     @staticmethod
     def _surnames(doc) -> set[str]:

@@ -85,3 +85,14 @@ def described_gender(description: str) -> str | None:
     """The gender a description's own nouns give ('woman in Worcester': f), if any and if only one."""
     genders = {GENDERED_NOUNS[w] for w in description.lower().replace(",", " ").split() if w in GENDERED_NOUNS}
     return genders.pop() if len(genders) == 1 else None
+
+
+def beside_a_title(ent) -> bool:
+    """'the company’s CEO, Abdulaziz Jaafar' / 'Abdulaziz Jaafar, the founder' / 'CEO Abdulaziz Jaafar': a
+    name in apposition to a title, or right after one, is a person's."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in TITLES:
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in TITLES for c in root.children):
+        return True
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in TITLES and ent.doc[ent.start - 1].pos_ == "NOUN"
