@@ -66,7 +66,7 @@ CASES = [
          exact="Nothing the president said \"will assuage people's fears"),
     case("In the April issue of The Atlantic, President Barack Obama admits the 2011 U.S. military action against "
          "Libya “didn’t work,” and the country has become a failed state.", "didn’t work", "Barack Obama", "admits",
-         "mixed", "direct-cue/named", "a-cue-before-reports-the-unquoted-words-between",
+         "mixed", "speech-verb/named", "a-cue-before-reports-the-unquoted-words-between",
          starts="the 2011 U.S. military action"),
     case("Donald Trump told reporters on Monday, “We will win.”", "We will win", "Donald Trump", "told", "direct",
          "direct-cue/named", "an-addressee-and-time-are-not-reported-words", exact="We will win."),
@@ -102,7 +102,7 @@ CASES = [
          "Like Oakland. Or Ferguson", "Trump", "said", "direct", "direct-cue/named",
          "two-short-capitalised-sentences-are-speech", ends="The crime is worse."),
     case("I was not off to a good start. “Okay,” Dinesh D’Souza said, attempting to regroup. “I was seventeen years "
-         "old when I set foot in America.”", "Okay", "Dinesh D’Souza", "said", "direct", "direct-cue/description",
+         "old when I set foot in America.”", "Okay", "Dinesh D’Souza", "said", "direct", "direct-cue/named",
          "one-word-answered-by-a-reporting-clause", contains=["seventeen years old"]),
     # transcript labels and dash signatures
     case("Governor Mike Pence spoke to Chris Wallace.\n\nWALLACE: Will you be at the debate tomorrow night?\n\n"

@@ -4,6 +4,9 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("But Fischer said that UPS can’t dodge responsibility. “If they didn’t want the six-day week, they wouldn’t "
+         "have it.”", "UPS can’t dodge responsibility", "Fischer", "said", "indirect", "speech-verb/description",
+         "a-curly-apostrophe-parses-as-a-straight-one", exact="UPS can’t dodge responsibility"),
     case("As for Kaine, most Democrats were satisfied with the ways in which he has been deployed by the camp: 47 "
          "percent said Kaine has been deployed in the most effective way.", "deployed in the most effective way",
          "47 percent", "said", "indirect", "speech-verb/named", "a-lead-in-before-a-colon-is-not-the-cues-clause"),

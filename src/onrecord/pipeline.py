@@ -57,6 +57,8 @@ def load_pipeline(name: str | None = None):
         raise _not_installed(name) from None
     speed_up_tagging(nlp)
     run_ner_on_names_only(nlp)
+    if "onrecord_apostrophes" not in nlp.pipe_names and nlp.pipe_names:
+        nlp.add_pipe("onrecord_apostrophes", first=True)
     if "onrecord_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("onrecord_paragraphs", before="parser")
     if "onrecord" not in nlp.pipe_names:

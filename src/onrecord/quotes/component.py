@@ -59,6 +59,22 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("onrecord_apostrophes")
+def straight_apostrophe_features(doc: Doc) -> Doc:
+    """The model learnt its words with straight apostrophes: 'can’t' gives it a 'n’t' it has hardly seen, and
+    it parses the clause around it wrongly ('UPS can’t dodge responsibility' became a noun phrase). Put
+    this first: each word with a curly apostrophe takes the shape, prefix and suffix features (and the norm)
+    of its straight spelling, while its text, and so every offset and quoted word, stays as written."""
+    for token in doc:
+        if "’" in token.text:
+            straight = doc.vocab[token.text.replace("’", "'")]
+            lexeme = token.lex
+            lexeme.shape_, lexeme.prefix_, lexeme.suffix_ = straight.shape_, straight.prefix_, straight.suffix_
+            if lexeme.norm_ == lexeme.lower_:
+                lexeme.norm_ = straight.norm_
+    return doc
+
+
 @Language.factory("onrecord", default_config={"sieves": {}})
 def make_onrecord(nlp: Language, name: str, sieves: dict) -> OnrecordComponent:
     return OnrecordComponent(nlp, name, sieves)

@@ -33,6 +33,10 @@ def named_appositive(ctx: Context, token):
     if token.ent_type_ == "ORG" and appositive_names:
         member = _titled_member(ctx, appositive_names[0]) or _person_after_their_post(ctx, token, appositive_names[0])
         return (member, "named-appositive") if member is not None else None
+    if token.ent_type_ == "ORG":
+        # 'Bank of Montreal’s managing director ..., Benjamin Reitzes, said': the organisation heads the subject
+        closing = _name_closing_the_description(token)
+        return (described_person(ctx, closing[0]), "named-appositive") if closing else None
     if token.ent_type_ == "GPE":
         # 'The Mandan, North Dakota, police chief, Jason Ziegler, has asserted': the parser made the place that
         # locates the title the subject; a place has no person in apposition, the person is the speaker

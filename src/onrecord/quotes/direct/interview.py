@@ -62,8 +62,10 @@ def interview_people(ctx: Context) -> tuple[Speaker | None, Speaker | None]:
     """(interviewer, interviewee), from the paragraphs before the first question."""
     first = min(t.span.start for t in ctx.turns.values())
     named = [e for e in ctx.names.entities.ents if e.end_char <= first and e.label_ in ("PERSON", "ORG")]
-    talked_with = [_after_owner(e) for e in named if e.root.dep_ == "pobj" and e.root.pos_ == "PROPN"
-                   and e.root.head.lower_ in ("with", "to", "by") and any(t.lower_ in INTERVIEW_WORDS for t in e.sent)]
+    talked_with = [_after_owner(e) for e in named + _untagged_names(ctx, first)
+                   if e.root.dep_ == "pobj" and e.root.pos_ == "PROPN" and e.root.head.lower_ in ("with", "to", "by")
+                   and any(t.lower_ in INTERVIEW_WORDS for t in e.sent)]
+    talked_with.sort(key=lambda e: e.start)
     interviewer = talked_with[0] if talked_with else None
     intro = [e for e in named if e.label_ == "PERSON"]
     counts = Counter()
@@ -84,6 +86,19 @@ def interview_people(ctx: Context) -> tuple[Speaker | None, Speaker | None]:
 def _same_person(ctx: Context, one, other) -> bool:
     first, second = ctx.names.person(one.text, one.start_char), ctx.names.person(other.text, other.start_char)
     return first is not None and second is not None and first.name == second.name
+
+
+def _untagged_names(ctx: Context, before: int) -> list:
+    """Proper nouns the tagger left without an entity ('with ET’s TV Mahalingam'), each with the proper
+    nouns compounded to it."""
+    names = []
+    for token in ctx.doc:
+        if token.idx >= before:
+            break
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and not token.ent_type_:
+            left = min([c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
+            names.append(ctx.doc[left:token.i + 1])
+    return names
 
 
 def _after_owner(ent):
