@@ -123,3 +123,20 @@ def test_interview_turns_take_no_figure_from_clean_text_which_leaves_them_unanno
         calibration.add({"rule": "interview-answer"}, False)
     table = calibration.table()
     assert "interview-answer" not in table["counts"] and table["overall"] == 1.0
+
+
+def test_the_fit_converges_where_a_full_newton_step_overshoots():
+    """Clean-text figures near 1 that the pages contradict put a full Newton step far past the optimum; the
+    step is halved until it gains, and the fitted map is right on average over its own records."""
+    import random
+
+    from onrecord.eval.calibration import fit_logistic_model
+    from onrecord.quotes.confidence import logistic
+
+    draw = random.Random(7)
+    rows = [([1.0, 6.9, 0.0], draw.random() < 0.6) for _ in range(300)] + \
+        [([1.0, -6.9, 1.0], True) for _ in range(20)] + [([1.0, 2.0, 0.0], draw.random() < 0.5) for _ in range(200)]
+    weights = fit_logistic_model(rows, ridge_from=2)
+    assert weights != [0.0, 1.0, 0.0]
+    fitted = sum(logistic(sum(w * x for w, x in zip(weights, features))) for features, _ in rows)
+    assert abs(fitted - sum(right for _, right in rows)) < 0.01

@@ -123,9 +123,9 @@ def fit_logistic(points: list[tuple[float, bool]]) -> tuple[float, float]:
 def fit_logistic_model(rows: list[tuple[list[float], bool]], ridge_from: int | None = None,
                        ridge: float = WEB_SHIFT_RIDGE, steps: int = 50) -> list[float]:
     """Weights w of P(right | features x) = 1 / (1 + exp(-w.x)) most likely to give the rows (Newton's
-    method), starting from the identity map (0, 1, 0, ...). Weights from index ridge_from on are held
-    towards 0 by a ridge, so that a class with few or no rows shifts little or nothing; without it, a
-    fit the rows cannot fix returns the start."""
+    method, each step halved until it gains), starting from the identity map (0, 1, 0, ...). Weights from
+    index ridge_from on are held towards 0 by a ridge, so that a class with few or no rows shifts little or
+    nothing; without it, a fit the rows cannot fix returns the start."""
     import numpy
 
     start = numpy.zeros(len(rows[0][0]) if rows else 2)
@@ -137,21 +137,30 @@ def fit_logistic_model(rows: list[tuple[list[float], bool]], ridge_from: int | N
     penalty = numpy.zeros(len(start))
     if ridge_from is not None:
         penalty[ridge_from:] = ridge
-    weights = start.copy()
+
+    def cost(w):
+        z = features @ w
+        return float(numpy.sum(numpy.logaddexp(0, z) - outcome * z) + 0.5 * numpy.sum(penalty * w * w))
+
+    weights, current = start.copy(), cost(start)
     for _ in range(steps):
-        p = 1 / (1 + numpy.exp(-features @ weights))
+        p = numpy.exp(-numpy.logaddexp(0, -(features @ weights)))
         gradient = features.T @ (p - outcome) + penalty * weights
         hessian = (features * (p * (1 - p))[:, None]).T @ features + numpy.diag(penalty)
         try:
             step = numpy.linalg.solve(hessian, gradient)
         except numpy.linalg.LinAlgError:
             return start.tolist()
-        weights = weights - step
-        if not numpy.all(numpy.isfinite(weights)):
-            return start.tolist()
-        if numpy.abs(step).sum() < 1e-9:
+        scale = 1.0
+        while scale > 1e-6 and not cost(weights - scale * step) <= current:
+            scale /= 2
+        if scale <= 1e-6:
             break
-    return weights.tolist()
+        weights = weights - scale * step
+        current = cost(weights)
+        if numpy.abs(scale * step).sum() < 1e-9:
+            break
+    return weights.tolist() if numpy.all(numpy.isfinite(weights)) else start.tolist()
 
 
 def _counts(tallies: dict[str, Tally]) -> dict[str, list[float]]:
