@@ -4,6 +4,10 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("Then, in the early 1950s, came the first settlers; Al-Hawashleh said that the Bedouins shared water and "
+         "milk with them when they arrived.", "shared water", "Al-Hawashleh", "said", "indirect", "speech-verb/named",
+         "a-that-clause-after-the-cue-is-reported-not-the-lead-in-before-it",
+         exact="the Bedouins shared water and milk with them when they arrived"),
     case("But Fischer said that UPS can’t dodge responsibility. “If they didn’t want the six-day week, they wouldn’t "
          "have it.”", "UPS can’t dodge responsibility", "Fischer", "said", "indirect", "speech-verb/description",
          "a-curly-apostrophe-parses-as-a-straight-one", exact="UPS can’t dodge responsibility"),

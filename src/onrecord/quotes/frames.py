@@ -33,12 +33,15 @@ def complement_frame(ctx: Context, verb) -> Frame | None:
 
 
 def _reported_clause(verb, complements):
-    """'Most Democrats were satisfied: 47 percent said Kaine has been deployed ...': a clause before a colon is
-    the writer's lead-in, not the words of the cue after it, when the cue has a clause of its own after it."""
+    """'Most Democrats were satisfied: 47 percent said Kaine has been deployed ...': a clause before a colon or
+    a semicolon is the writer's lead-in, not the words of the cue after it, when the cue has a clause of its
+    own after it; so is any clause before a cue whose own clause opens with 'that' ('... came the first
+    settlers; Al-Hawashleh said that the Bedouins shared water')."""
     doc = verb.doc
     after = [c for c in complements if c.i > verb.i]
     first = complements[0]
-    if first.i < verb.i and after and any(t.text == ":" for t in doc[first.right_edge.i + 1:verb.i]):
+    if first.i < verb.i and after and (any(t.text in (":", ";") for t in doc[first.right_edge.i + 1:verb.i])
+                                       or any(t.lower_ == "that" and t.dep_ == "mark" for t in after[0].children)):
         return after[0]
     return first
 
