@@ -4,6 +4,10 @@ import pytest
 from shapes import COLUMNS, case, check
 
 CASES = [
+    case("TikTok CEO Shou Zi Chew told U.S. lawmakers at the hearing that China-based employees at ByteDance may have "
+         "access to some U.S. data from the app.", "China-based employees", "Shou Zi Chew", "told", "indirect",
+         "speech-verb/named", "a-that-clause-the-parser-hung-on-a-phrase-after-the-cue",
+         exact="China-based employees at ByteDance may have access to some U.S. data from the app"),
     case("Then, in the early 1950s, came the first settlers; Al-Hawashleh said that the Bedouins shared water and "
          "milk with them when they arrived.", "shared water", "Al-Hawashleh", "said", "indirect", "speech-verb/named",
          "a-that-clause-after-the-cue-is-reported-not-the-lead-in-before-it",

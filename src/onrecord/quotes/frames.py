@@ -54,7 +54,14 @@ def _imperative(verb) -> bool:
 
 def _complements(verb) -> list:
     return [c for c in verb.children if c.dep_ == "ccomp"] or _that_clauses(verb) or _clauses_read_as_relative(verb) \
-        or _that_clauses_hung_on_the_listeners(verb)
+        or _that_clauses_hung_on_the_listeners(verb) or _that_clauses_hung_on_a_phrase(verb)
+
+
+def _that_clauses_hung_on_a_phrase(verb) -> list:
+    """'told U.S. lawmakers at the hearing that China-based employees may have access': the parser hung the
+    that-clause on the noun of a phrase between the verb and it, as if it said which hearing."""
+    return [a for p in verb.children if p.dep_ == "prep" and p.i > verb.i for g in p.children if g.dep_ == "pobj"
+            for a in g.children if a.dep_ in ("acl", "relcl") and a.i > g.i and _marked_that_with_a_subject(a)]
 
 
 def _that_clauses_hung_on_the_listeners(verb) -> list:
