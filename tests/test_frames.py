@@ -168,6 +168,10 @@ CASES = [
     case("Donald Trump has vowed to end political correctness nationwide.", "political correctness", "Donald Trump",
          "vowed", "indirect", "pledged-to/named", "a-pledge-is-what-will-be-done",
          exact="to end political correctness nationwide"),
+    case("Roger Ailes threatened to release tapes of the encounters to prevent the women from reporting him.",
+         "release tapes", "Roger Ailes", "threatened", "indirect", "pledged-to/named",
+         "a-threat-is-what-will-be-done-too", exact="to release tapes of the encounters to prevent the women from "
+         "reporting him"),
     case("He is a serial liar who has repeatedly pledged to ban all Muslims from entering the country.",
          "ban all Muslims", "serial liar", "pledged", "indirect", "pledged-to/relative-description",
          "a-pledge-in-a-relative-clause-is-its-subject-s"),
@@ -245,6 +249,7 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
 
 @pytest.mark.parametrize("text", [
     pytest.param("Service providers have complained about paying the fees.", id="complained-about-names-a-topic"),
+    pytest.param("The storm threatened to flood the town before the evening.", id="a-thing-that-threatens-says-nothing"),
     pytest.param("The number of deaths announced so far by University Hospitals Birmingham NHS Foundation Trust stands "
                  "at 826 - the highest for any trust in England (though note that NHS trusts serve different-sized "
                  "catchment populations).", id="an-imperative-to-the-reader-reports-nobody"),

@@ -1,6 +1,7 @@
 """Frame sieve for pledges: 'Donald Trump has vowed to end political correctness nationwide', 'The minister
-pledged to cut taxes'. To vow, pledge or promise to do something is to say you will: what is promised, from 'to'
-to the end of the infinitive's phrase, is reported speech. A that-clause ('vowed that he would ...') is the
+pledged to cut taxes', 'Ailes threatened to release tapes'. To vow, pledge, promise, threaten or offer to do
+something is to say you will: what is promised, from 'to' to the end of the infinitive's phrase, is reported
+speech. A that-clause ('vowed that he would ...') is the
 speech-verb sieve's; a pledge denied ('did not promise to') states nothing."""
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from onrecord.quotes.lexicon import ORGANISATION_NOUNS, PERSON_NOUNS
 from onrecord.quotes.registry import frame_sieve
 from onrecord.quotes.syntax import cue_text, subject_of
 
-PLEDGING_VERBS = frozenset("vow pledge promise swear".split())
+PLEDGING_VERBS = frozenset("vow pledge promise swear threaten offer".split())
 PLEDGING_NOUNS = PERSON_NOUNS | ORGANISATION_NOUNS
 """Nouns for who can pledge: people and organisations."""
 MIN_WORDS = 3
