@@ -250,6 +250,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
 @pytest.mark.parametrize("text", [
     pytest.param("Service providers have complained about paying the fees.", id="complained-about-names-a-topic"),
     pytest.param("The storm threatened to flood the town before the evening.", id="a-thing-that-threatens-says-nothing"),
+    pytest.param("If all goes according to plan, three separate complexes here will launch small rockets.",
+                 id="according-to-plan-is-no-source"),
     pytest.param("The number of deaths announced so far by University Hospitals Birmingham NHS Foundation Trust stands "
                  "at 826 - the highest for any trust in England (though note that NHS trusts serve different-sized "
                  "catchment populations).", id="an-imperative-to-the-reader-reports-nobody"),

@@ -17,7 +17,7 @@ def according_frames(ctx: Context) -> list[Frame]:
         if nxt is None or nxt.lower_ != "to":
             continue
         objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
-        if not objects:
+        if not objects or _goes_by_a_plan(objects[0]):
             continue
         source = author_of_findings(objects[0])
         last = _end_of_source(ctx, token, objects[0])
@@ -33,6 +33,15 @@ def according_frames(ctx: Context) -> list[Frame]:
             start, end = parts[0]
         frames.append(Frame(token, "according to", source, start, end, None, "according-to", parts))
     return frames
+
+
+PLAN_NOUNS = frozenset("plan plans schedule script design tradition custom protocol".split())
+"""'If all goes according to plan': a bare plan, schedule or custom that things go by says nothing ('according
+to the plan' names a document, which can)."""
+
+
+def _goes_by_a_plan(source) -> bool:
+    return source.lemma_.lower() in PLAN_NOUNS and not any(c.dep_ in ("det", "poss") for c in source.children)
 
 
 def _end_of_source(ctx: Context, according, source) -> int:
