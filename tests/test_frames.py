@@ -252,6 +252,8 @@ def test_frame(extract, text, words, speaker, cue, kind, rule, more):
     pytest.param("The storm threatened to flood the town before the evening.", id="a-thing-that-threatens-says-nothing"),
     pytest.param("If all goes according to plan, three separate complexes here will launch small rockets.",
                  id="according-to-plan-is-no-source"),
+    pytest.param("Tunisia faced an assault that threatened to upset the fragile stability of the country.",
+                 id="a-thing-that-threatens-in-a-relative-clause-says-nothing"),
     pytest.param("The number of deaths announced so far by University Hospitals Birmingham NHS Foundation Trust stands "
                  "at 826 - the highest for any trust in England (though note that NHS trusts serve different-sized "
                  "catchment populations).", id="an-imperative-to-the-reader-reports-nobody"),

@@ -57,5 +57,11 @@ def _can_pledge(subject) -> bool:
     promises to swell expenses' say what is likely."""
     if subject is None:
         return False
+    if subject.tag_ == "WDT" and subject.head.dep_ == "relcl":
+        # 'an assault that threatened to upset ...': 'that' or 'which' pledges what its noun can ('who' is a person);
+        # 'China and the United States, the world's two biggest polluters, which together vowed': or what that
+        # noun stands in apposition to
+        antecedent = subject.head.head
+        return _can_pledge(antecedent) or (antecedent.dep_ == "appos" and _can_pledge(antecedent.head))
     return subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
         or subject.lemma_.lower() in PLEDGING_NOUNS
