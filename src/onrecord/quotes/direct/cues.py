@@ -124,13 +124,13 @@ def _on_the_main_line(token) -> bool:
 
 
 DATELINE_PARAGRAPHS = 2
+"""How near the top of the text a lone capitalised label can be a dateline (after the headline)."""
 TRANSCRIPT_TURNS = 4
 """Labelled paragraphs (for two speakers or more) that make a page a transcript: a conversation goes back
 and forth, where a dateline and an editor's note are two labels at most."""
 MAX_TURN_PARAGRAPHS = 20
 """A transcript turn runs on for at most this many paragraphs: a host's opening monologue can be long, but a
 page that ends its transcript and goes on with something else should not be one turn."""
-"""How near the top of the text a lone capitalised label can be a dateline (after the headline)."""
 
 
 def label_is_stopword(label: str) -> bool:
