@@ -65,6 +65,8 @@ def straight_apostrophe_features(doc: Doc) -> Doc:
     it parses the clause around it wrongly ('UPS can’t dodge responsibility' became a noun phrase). Put
     this first: each word with a curly apostrophe takes the shape, prefix and suffix features (and the norm)
     of its straight spelling, while its text, and so every offset and quoted word, stays as written."""
+    if "’" not in doc.text:
+        return doc
     for token in doc:
         if "’" in token.text:
             straight = doc.vocab[token.text.replace("’", "'")]

@@ -2,7 +2,7 @@
 DirectCandidate, Verdict)."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, field
 from enum import Enum
@@ -186,6 +186,16 @@ class Context:
         found = []
         while i >= 0 and self._span_max_end[i] > offset:
             if offset < self.spans[i].end:
+                found.append(self.spans[i])
+            i -= 1
+        return found[::-1]
+
+    def spans_overlapping(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quotation spans that share a character with start..end (end excluded), in order."""
+        i = bisect_left(self._span_starts, end) - 1
+        found = []
+        while i >= 0 and self._span_max_end[i] > start:
+            if self.spans[i].end > start:
                 found.append(self.spans[i])
             i -= 1
         return found[::-1]

@@ -254,13 +254,9 @@ def introduced_by_previous_sentence(ctx: Context, cand: DirectCandidate):
     """'Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”': a sentence that only says
     someone spoke, with nothing quoted or reported in it, introduces the quotation right after it."""
     q = cand.quote
-    lead = ctx.sentence_lead(q)
-    if lead is None or lead:
+    previous = _sentence_before(ctx, q)
+    if previous is None:
         return None
-    sentence_start = ctx.tokens(q.start, q.end)[0].sent.start
-    if sentence_start == 0:
-        return None
-    previous = ctx.doc[sentence_start - 1].sent
     para_index = ctx.para_of(q.start)
     same_para = ctx.para_of(previous.start_char) == para_index
     opens_para = not ctx.text[ctx.paras[para_index].start:q.start].strip(" \n\"“«‘'")
@@ -288,13 +284,8 @@ def turned_to_by_previous_sentence(ctx: Context, cand: DirectCandidate):
     after a sentence, in its paragraph, whose subject is a named person other than the last speaker is that
     person's: the article has turned to them, and the last speaker does not carry on."""
     q = cand.quote
-    if ctx.sentence_lead(q) != []:
-        return None
-    sentence_start = ctx.tokens(q.start, q.end)[0].sent.start
-    if sentence_start == 0:
-        return None
-    previous = ctx.doc[sentence_start - 1].sent
-    if ctx.para_of(previous.start_char) != ctx.para_of(q.start) or _quotes_words(ctx, previous):
+    previous = _sentence_before(ctx, q)
+    if previous is None or ctx.para_of(previous.start_char) != ctx.para_of(q.start) or _quotes_words(ctx, previous):
         return None
     source = source_subject(previous.root)
     if source is None or source.pos_ != "PROPN" or source.ent_type_ != "PERSON":
@@ -309,10 +300,19 @@ def turned_to_by_previous_sentence(ctx: Context, cand: DirectCandidate):
                    None)
 
 
+def _sentence_before(ctx: Context, q: QuoteSpan):
+    """The sentence before a quotation that opens its own sentence; None when words come before it in its
+    sentence, or it opens the text."""
+    if ctx.sentence_lead(q) != []:
+        return None
+    sentence_start = ctx.tokens(q.start, q.end)[0].sent.start
+    return ctx.doc[sentence_start - 1].sent if sentence_start else None
+
+
 def _quotes_words(ctx: Context, sentence) -> bool:
     """Whether a sentence holds a quotation of more than a title's few words."""
-    return any(span.start < sentence.end_char and span.end > sentence.start_char
-               and len(ctx.text[span.start:span.end].split()) > 3 for span in ctx.spans)
+    return any(len(ctx.text[span.start:span.end].split()) > 3
+               for span in ctx.spans_overlapping(sentence.start_char, sentence.end_char))
 
 
 @quotation_sieve("colon-previous-paragraph")
